@@ -1,0 +1,1 @@
+"""Bundled example text, written for the project."""
