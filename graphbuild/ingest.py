@@ -109,7 +109,7 @@ def _read_input(item: str | Path, *, skip_bad: bool, stdin: IO[bytes] | None) ->
         yield from _read_folder(path)
         return
     try:
-        yield from _read_file(path, doc_id=_default_id(path), skip_bad=skip_bad)
+        yield from _read_file(path, doc_id=_default_id(Path(path.name)), skip_bad=skip_bad)
     except InputError as err:
         if not skip_bad:
             raise
@@ -138,7 +138,7 @@ def _supported(path: Path) -> bool:
 
 
 def _default_id(path: Path) -> str:
-    """A document id from a file name: the path without its ending, with ``/`` separators."""
+    """A document id from a (relative) path: the path without its ending, ``/``-separated."""
     name = path.as_posix()
     for suffix in sorted(SUPPORTED_SUFFIXES, key=len, reverse=True):
         if name.lower().endswith(suffix):

@@ -9,12 +9,18 @@ from __future__ import annotations
 import functools
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 __all__ = ["ontology_file", "ontology_graph", "example_path", "query_files"]
 
 
+@functools.cache
 def _ontologies() -> Traversable:
-    return resources.files("graphbuild.ontologies")
+    try:
+        return resources.files("graphbuild.ontologies")
+    except ModuleNotFoundError:
+        # Running from a source checkout that is not installed: the top-level folder.
+        return Path(__file__).resolve().parent.parent / "ontologies"
 
 
 def ontology_file(name: str) -> Traversable:

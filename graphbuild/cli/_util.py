@@ -15,7 +15,7 @@ import typer
 
 from ..errors import GraphbuildError
 
-__all__ = ["app", "main", "fail", "echo_err", "setup_logging", "parse_params", "PathArg"]
+__all__ = ["app", "main", "fail", "echo_err", "example_input", "setup_logging", "parse_params", "PathArg"]
 
 app = typer.Typer(
     name="graphbuild",
@@ -54,6 +54,13 @@ def setup_logging(verbose: bool = False, quiet: bool = False) -> None:
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     root.propagate = False
+
+
+def example_input() -> Path:
+    """The bundled example article as a path (it ships inside the package)."""
+    from ..resources import example_path
+
+    return Path(str(example_path()))
 
 
 def parse_params(params: list[str] | None) -> dict[str, str]:

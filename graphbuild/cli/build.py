@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from ._util import app, setup_logging
+from ._util import app, example_input, setup_logging
 
 
 def _progress_wanted(quiet: bool) -> bool:
@@ -21,6 +21,7 @@ def build_cli(
     inputs: list[Path] = typer.Argument(None, help="Files (.txt .md .html .jsonl .jsonl.gz), folders, or - for stdin."),
     out: Path = typer.Option(..., "-o", "--out", help="Output folder for graph.ttl, statements.jsonl, graph.html."),
     lines: list[Path] = typer.Option([], "--lines", help="A file whose every line is a document (id line-N)."),
+    example: bool = typer.Option(False, "--example", help="Add the bundled example article to the inputs."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline to use (any installed one)."),
     date: Optional[str] = typer.Option(None, "--date", help="Published date (YYYY-MM-DD) for documents with none."),
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="Parser processes."),
@@ -35,6 +36,8 @@ def build_cli(
 
     Examples:
 
+      graphbuild build --example -o out
+
       graphbuild build article.txt -o out
 
       graphbuild build corpus.jsonl.gz news/ -o out --processes 2
@@ -45,6 +48,7 @@ def build_cli(
     from ..pipeline import build
 
     setup_logging(verbose, quiet)
+    inputs = [*(inputs or ()), *([example_input()] if example else [])]
     if not inputs and not lines:
         raise InputError("give at least one input (a file, folder, - for stdin, or --lines FILE)")
     progress = _Progress() if _progress_wanted(quiet) else None

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from ._util import app, setup_logging
+from ._util import app, example_input, setup_logging
 
 #: Columns of ``--format tsv`` (a flat, spreadsheet-friendly view of the contract).
 TSV_COLUMNS = ("doc", "sentence_index", "subject", "relation", "object", "negated", "modality",
@@ -41,6 +41,7 @@ def _tsv_row(statement) -> str:
 def extract_cli(
     inputs: list[Path] = typer.Argument(None, help="Files, folders, or - for stdin."),
     lines: list[Path] = typer.Option([], "--lines", help="A file whose every line is a document (id line-N)."),
+    example: bool = typer.Option(False, "--example", help="Add the bundled example article to the inputs."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | tsv | ttl"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline to use."),
     date: Optional[str] = typer.Option(None, "--date", help="Published date (YYYY-MM-DD) for documents with none."),
@@ -67,6 +68,7 @@ def extract_cli(
     setup_logging(quiet=quiet)
     if fmt not in ("jsonl", "tsv", "ttl"):
         raise GraphbuildError(f"unknown format {fmt!r}", hint="use jsonl, tsv or ttl")
+    inputs = [*(inputs or ()), *([example_input()] if example else [])]
     if not inputs and not lines:
         raise InputError("give at least one input (a file, folder, - for stdin, or --lines FILE)")
     documents = iter_documents([str(p) for p in inputs or ()], lines=lines, published=date, skip_bad=skip_bad)
