@@ -1,0 +1,326 @@
+"""Clauses: predicates of every voice and shape, with their subjects, objects and arguments.
+
+One :class:`Frame` per predicate (a verb, a copula, or an ``xcomp`` chain such as
+"hopes to speak with"). Subjects missing from a clause are inherited along the
+parse: a conjoined verb shares its head's subject, a relative clause's subject
+is the noun it modifies, a participle's is the noun or clause it hangs on.
+Coordinated subjects and objects are split later, one statement each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .cues import CueTable
+from .spans import NOUN_CUT_DEPS, conjuncts, phrase
+
+__all__ = ["Frame", "clause_frames"]
+
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+PREDICATIVE_DEPS = ("dobj", "attr", "oprd", "acomp")
+VERB_POS = frozenset({"VERB", "AUX"})
+#: Dependencies under which a verb is not a predicate of its own.
+NON_CLAUSE_DEPS = frozenset({"aux", "auxpass", "amod", "compound", "nmod", "nn", "poss", "det", "case"})
+TIME_DEPS = frozenset({"npadvmod", "tmod"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+CLAUSE_CUT = frozenset({"punct"})
+
+
+@dataclass
+class Frame:
+    """A predicate with its participants, as token spans of one sentence."""
+
+    chain: list[Token]
+    relation: list[Token]
+    subjects: list[Span]
+    objects: list[Span]
+    arguments: list[tuple[str, Span]] = field(default_factory=list)
+    passive: bool = False
+    agents: list[Span] = field(default_factory=list)
+    #: How the subject was found: "own", "shared" (coordination), "relative", "control".
+    subject_source: str = "own"
+    copula: bool = False
+
+    @property
+    def verb(self) -> Token:
+        """The content verb: the last of the chain."""
+        return self.chain[-1]
+
+    @property
+    def head(self) -> Token:
+        """The chain's first verb, where subject, auxiliaries and clause links attach."""
+        return self.chain[0]
+
+
+def is_predicate(token: Token) -> bool:
+    """Whether ``token`` heads a clause of its own."""
+    if token.pos_ not in VERB_POS or token.dep_ in NON_CLAUSE_DEPS:
+        return False
+    if token.pos_ == "AUX":
+        # A copula heads its clause only when it is the clause root or has a subject.
+        return token.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") or any(
+            c.dep_ in SUBJ_DEPS for c in token.children
+        )
+    return True
+
+
+def _xcomp_next(token: Token) -> list[Token]:
+    """The tokens an ``xcomp`` chain continues with after ``token`` ("ready to talk": [ready, talk])."""
+    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return []  # object control: "urged Iran to return" is two statements
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ in VERB_POS and not any(c.dep_ in SUBJ_DEPS for c in child.children):
+            return [child]
+    if token.lemma_ == "be" or token.pos_ == "AUX":
+        for child in token.children:
+            if child.dep_ in ("acomp", "attr") and child.pos_ == "ADJ":
+                for grand in child.children:
+                    if grand.dep_ == "xcomp" and grand.pos_ in VERB_POS:
+                        return [child, grand]
+    return []
+
+
+def predicate_chain(verb: Token) -> list[Token]:
+    """``verb`` followed by the ``xcomp`` verbs that complete it ("expected to discuss")."""
+    chain = [verb]
+    while True:
+        nxt = _xcomp_next(chain[-1])
+        if not nxt:
+            return chain
+        chain.extend(nxt)
+
+
+def relation_tokens(chain: list[Token]) -> list[Token]:
+    """Auxiliaries, negation, infinitive markers, verbs and particles of the chain, in text order."""
+    out: list[Token] = []
+    for verb in chain:
+        out.append(verb)
+        for child in verb.children:
+            if child.dep_ in AUX_DEPS or child.dep_ == "prt":
+                out.append(child)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("missiles [that] Ukraine relies on")."""
+    if token.tag_ not in RELATIVE_TAGS and token.lower_ != "that":
+        return None
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ in ("ccomp", "advcl", "ROOT"):
+            return None
+        node = node.head
+    return None
+
+
+def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
+    """(subject head, passive subject?, how found) for the clause headed by ``verb``."""
+    for child in verb.children:
+        if child.dep_ in SUBJ_DEPS:
+            if child.dep_ == "expl":
+                continue
+            antecedent = _relative_antecedent(child)
+            if antecedent is not None:
+                return antecedent, child.dep_ in PASSIVE_SUBJ_DEPS, "relative"
+            return child, child.dep_ in PASSIVE_SUBJ_DEPS, "own"
+    if depth > 6:
+        return None, False, "none"
+    head, dep = verb.head, verb.dep_
+    if dep == "conj":
+        subject, passive, _ = find_subject(head, depth + 1)
+        return subject, passive, "shared"
+    if dep == "xcomp":
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative"):
+                return child, False, "control"
+        subject, _, _ = find_subject(head, depth + 1)
+        return subject, False, "control"
+    if dep in RELATIVE_CLAUSE_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return head, verb.tag_ == "VBN", "relative"
+    if dep == "advcl" and verb.tag_ in ("VBG", "VBN"):
+        subject, _, _ = find_subject(head, depth + 1)
+        return subject, verb.tag_ == "VBN", "control"
+    if dep == "pcomp" and head.head.i != head.i:
+        subject, _, _ = find_subject(head.head, depth + 1)
+        return subject, False, "control"
+    return None, False, "none"
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def _prep_tokens(prep: Token) -> list[Token]:
+    """A preposition with its fixed parts ("because of", "out of")."""
+    out = [prep]
+    for child in prep.children:
+        if child.dep_ == "prep" and _pobj(child) is not None and child.i == prep.i + 1:
+            out.append(child)
+    return out
+
+
+def _phrase_object(prep: Token) -> Token | None:
+    """The object of a (possibly two-word) preposition."""
+    obj = _pobj(prep)
+    if obj is not None:
+        return obj
+    for child in prep.children:
+        if child.dep_ == "prep" and child.i == prep.i + 1:
+            return _pobj(child)
+    return None
+
+
+def _is_time(token: Token, cues: CueTable) -> bool:
+    return token.ent_type_ in TIME_ENTS or cues.has(cues.lemma(token), "period") or cues.has(
+        token.lower_, "relativeDay"
+    )
+
+
+def _arguments_of(verb: Token, used: set[int], cues: CueTable) -> list[tuple[str, Span]]:
+    """Prepositional phrases and time adverbials attached to ``verb`` (not yet used)."""
+    out: list[tuple[str, Span]] = []
+    for child in verb.children:
+        if child.i in used:
+            continue
+        if child.dep_ == "prep":
+            if cues.has(cues.lemma(child), "attribution") or cues.has(child.lower_, "attribution"):
+                continue
+            obj = _phrase_object(child)
+            if obj is not None:
+                role = " ".join(t.lower_ for t in _prep_tokens(child))
+                out.append((role, phrase(obj, NOUN_CUT_DEPS - {"conj", "cc", "acl"}, keep_conj=True)))
+            else:
+                pcomp = [c for c in child.children if c.dep_ == "pcomp"]
+                if pcomp:
+                    out.append((child.lower_, phrase(pcomp[0], CLAUSE_CUT)))
+        elif child.dep_ in TIME_DEPS and _is_time(child, cues):
+            out.append(("time", phrase(child, CLAUSE_CUT)))
+        elif child.dep_ == "advmod" and any(t.ent_type_ in TIME_ENTS for t in child.subtree):
+            out.append(("time", phrase(child, CLAUSE_CUT)))
+        elif child.dep_ == "dative":
+            obj = _pobj(child) if child.pos_ == "ADP" else child
+            if obj is not None:
+                role = child.lower_ if child.pos_ == "ADP" else "recipient"
+                out.append((role, phrase(obj)))
+    return out
+
+
+def _relative_object(verb: Token) -> tuple[Token | None, Token | None]:
+    """(relative pronoun, antecedent) when the pronoun is this verb's object or prepositional object."""
+    if verb.dep_ != "relcl":
+        return None, None
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.tag_ in RELATIVE_TAGS or child.lower_ == "that"):
+            return child, verb.head
+        if child.dep_ == "prep":
+            obj = _pobj(child)
+            if obj is not None and (obj.tag_ in RELATIVE_TAGS or obj.lower_ == "that"):
+                return obj, verb.head
+    return None, None
+
+
+def build_frame(verb: Token, cues: CueTable) -> Frame | None:
+    """The frame of the predicate headed by ``verb`` (None when it has no subject)."""
+    chain = predicate_chain(verb)
+    last = chain[-1]
+    subject, passive_subject, source = find_subject(verb)
+    if subject is None:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in last.children) or (len(chain) == 1 and passive_subject)
+    if len(chain) == 1 and source == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        passive = True
+    relation = relation_tokens(chain)
+    used: set[int] = {t.i for t in relation}
+    objects: list[Span] = []
+    arguments: list[tuple[str, Span]] = []
+    agents: list[Span] = []
+    copula = last.lemma_ == "be"
+
+    rel_pronoun, antecedent = _relative_object(last)
+    if rel_pronoun is not None and rel_pronoun.dep_ == "pobj":
+        prep = rel_pronoun.head
+        relation = sorted([*relation, *_prep_tokens(prep)], key=lambda t: t.i)
+        used.add(prep.i)
+        objects = [phrase(antecedent)]
+    elif rel_pronoun is not None:
+        used.add(rel_pronoun.i)
+        objects = [phrase(antecedent)]
+
+    for dep in PREDICATIVE_DEPS:
+        if objects:
+            break
+        for child in last.children:
+            if child.dep_ == dep and child.i not in used:
+                if child.i in {t.i for t in chain}:
+                    continue
+                objects = [phrase(c) for c in conjuncts(child)]
+                used.update(c.i for c in conjuncts(child))
+                break
+
+    for child in last.children:
+        if child.dep_ == "agent":
+            obj = _pobj(child)
+            used.add(child.i)
+            if obj is not None:
+                agents = [phrase(c) for c in conjuncts(obj)]
+
+    if not objects and not (passive and agents):
+        for child in last.children:
+            if child.dep_ != "prep" or child.i < last.i or child.i in used:
+                continue
+            if cues.has(cues.lemma(child), "attribution") or cues.has(child.lower_, "attribution"):
+                continue
+            obj = _phrase_object(child)
+            if obj is None or _is_time(obj, cues):
+                continue
+            relation = sorted([*relation, *_prep_tokens(child)], key=lambda t: t.i)
+            used.add(child.i)
+            objects = [phrase(c) for c in conjuncts(obj)]
+            break
+
+    for chain_verb in chain:
+        arguments.extend(_arguments_of(chain_verb, used, cues))
+    for child in last.children:
+        if child.dep_ == "ccomp" and child.i not in used:
+            arguments.append(("content", phrase(child, CLAUSE_CUT)))
+        elif child.dep_ == "xcomp" and child not in chain:
+            arguments.append(("complement", phrase(child, CLAUSE_CUT)))
+
+    subjects = [phrase(s) for s in conjuncts(subject)] if subject.pos_ != "VERB" else [phrase(subject, CLAUSE_CUT)]
+    return Frame(
+        chain=chain,
+        relation=relation,
+        subjects=subjects,
+        objects=objects,
+        arguments=arguments,
+        passive=passive,
+        agents=agents,
+        subject_source=source,
+        copula=copula,
+    )
+
+
+def clause_frames(sent: Span, cues: CueTable) -> list[Frame]:
+    """Every predicate frame of ``sent``, in text order."""
+    merged: set[int] = set()
+    frames: list[Frame] = []
+    for token in sent:
+        if token.i in merged or not is_predicate(token):
+            continue
+        frame = build_frame(token, cues)
+        chain = frame.chain if frame else predicate_chain(token)
+        merged.update(t.i for t in chain[1:])
+        if frame is not None:
+            frames.append(frame)
+    return frames

@@ -1,0 +1,54 @@
+"""Statements carried by noun phrases: appositions and titles.
+
+"Yuri Ushakov, a Kremlin aide," says that Ushakov is a Kremlin aide, and
+"President Bush" that Bush is President; both become copular statements whose
+relation is not written in the text (relation offsets stay empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .spans import NOUN_CUT_DEPS, phrase
+
+__all__ = ["nominal_pairs"]
+
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _title(token: Token) -> Span | None:
+    """Title words before a person's name that are not part of the name entity."""
+    if token.ent_type_ != "PERSON":
+        return None
+    ent_start = token.i
+    while ent_start > 0 and token.doc[ent_start].ent_iob_ == "I":
+        ent_start -= 1
+    titles = [c for c in token.lefts if c.dep_ == "compound" and c.i < ent_start and c.pos_ in _NOUN_POS
+              and c.ent_type_ != "PERSON"]
+    if not titles:
+        return None
+    first = min(t.left_edge.i for t in titles)
+    return token.doc[first:ent_start]
+
+
+def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
+    """(mention, description, kind) for appositions and titles in ``sent``."""
+    for token in sent:
+        if token.pos_ not in _NOUN_POS and token.pos_ != "PRON":
+            continue
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ in _NOUN_POS:
+                head_span = phrase(token, NOUN_CUT_DEPS)
+                appos_span = phrase(child, NOUN_CUT_DEPS - {"acl"})
+                if token.ent_type_ == "PERSON" or child.ent_type_ != "PERSON":
+                    yield head_span, appos_span, "apposition"
+                else:
+                    yield appos_span, head_span, "apposition"
+        if token.dep_ != "compound":
+            title = _title(token)
+            if title is not None:
+                name_start = title.end
+                name = token.doc[name_start:token.i + 1]
+                yield name, title, "title"

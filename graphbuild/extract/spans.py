@@ -1,0 +1,127 @@
+"""Phrase expansion and actor mentions: from a head token to a contiguous span.
+
+A phrase is its head's subtree, cut where a dependent starts something that
+is not part of the mention (a relative clause, an apposition, a coordinated
+conjunct that becomes its own statement). Cuts keep the span contiguous.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .model import Actor
+
+__all__ = [
+    "NOUN_CUT_DEPS",
+    "conjuncts",
+    "make_actor",
+    "phrase",
+    "span_text",
+]
+
+#: Dependents that end a noun phrase: they become statements of their own.
+NOUN_CUT_DEPS = frozenset({"relcl", "appos", "conj", "cc", "parataxis", "advcl", "punct", "preconj", "acl"})
+#: Dependents that end a clause taken as a whole (e.g. reported content): nothing but stray punctuation.
+CLAUSE_CUT_DEPS = frozenset({"punct"})
+
+#: spaCy NER labels -> actor types of the contract (COMMON.md).
+_ENT_TYPES = {
+    "PERSON": "Person",
+    "GPE": "Country",
+    "NORP": "Group",
+    "ORG": "Organization",
+    "LOC": "Location",
+    "FAC": "Location",
+}
+_LEADING_DROP_DEPS = frozenset({"det", "predet"})
+_EDGE_PUNCT_POS = frozenset({"PUNCT", "SPACE"})
+
+
+def phrase(head: Token, cut: frozenset[str] = NOUN_CUT_DEPS, keep_conj: bool = False) -> Span:
+    """The contiguous span headed by ``head``, stopping at dependents in ``cut``.
+
+    Children are taken outwards from the head on each side; the first cut child
+    on a side ends that side, so the result never has holes. A conjunct inside
+    the same named entity ("Midland and Scottish Railway") is never cut.
+    """
+    doc = head.doc
+    start, end = head.i, head.i + 1
+    in_entity = head.ent_iob_ != "O" and head.ent_type_
+    for child in reversed(list(head.lefts)):
+        if child.dep_ in cut and not _inside_entity(child, head, in_entity, keep_conj):
+            if child.dep_ == "punct" and child.i == start - 1:
+                continue
+            break
+        start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in cut and not _inside_entity(child, head, in_entity, keep_conj):
+            if child.dep_ == "punct":
+                # Inner punctuation (a hyphen, a closing quote) belongs to the phrase
+                # when more of the phrase follows it.
+                if any(c.i > child.i and c.dep_ not in cut for c in head.rights):
+                    continue
+            break
+        end = max(end, child.right_edge.i + 1)
+    while end - 1 > start and doc[end - 1].pos_ in _EDGE_PUNCT_POS:
+        end -= 1
+    while start < end - 1 and doc[start].pos_ in _EDGE_PUNCT_POS and doc[start].is_punct and doc[start].text not in "\"'`$":
+        start += 1
+    return doc[start:end]
+
+
+def _inside_entity(child: Token, head: Token, entity: str | bool, keep_conj: bool) -> bool:
+    if child.dep_ not in ("conj", "cc"):
+        return False
+    if keep_conj:
+        return True
+    return bool(entity) and child.ent_type_ == head.ent_type_ and child.ent_iob_ == "I"
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the heads coordinated with it, in text order (split coordination)."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and not (token.ent_iob_ != "O" and conj.ent_iob_ == "I" and conj.ent_type_ == token.ent_type_):
+            out.append(conj)
+    return sorted(out, key=lambda t: t.i)
+
+
+def span_text(tokens) -> str:
+    """Tokens (any order) joined as written, single spaces between gaps."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    parts: list[str] = []
+    for k, tok in enumerate(ordered):
+        parts.append(tok.text)
+        if k + 1 < len(ordered):
+            nxt = ordered[k + 1]
+            parts.append(tok.whitespace_ if nxt.i == tok.i + 1 else " ")
+    return "".join(parts).strip()
+
+
+def actor_type(span: Span) -> str:
+    """The contract's rough actor type from spaCy's NER on the span's head."""
+    root = span.root
+    label = root.ent_type_
+    if not label:
+        for tok in span:
+            if tok.ent_type_ in _ENT_TYPES:
+                label = tok.ent_type_
+                break
+    return _ENT_TYPES.get(label, "Other")
+
+
+def make_actor(span: Span) -> Actor:
+    """An Actor for ``span``: text as written, label without a leading determiner, document offsets."""
+    offset = span.doc._.char_offset
+    label_start = span.start
+    while label_start < span.end - 1 and span.doc[label_start].dep_ in _LEADING_DROP_DEPS:
+        label_start += 1
+    label = span.doc[label_start:span.end].text
+    return Actor(
+        text=span.text,
+        label=label,
+        type=actor_type(span),
+        start=span.start_char + offset,
+        end=span.end_char + offset,
+        resolved=span.root.pos_ != "PRON",
+    )

@@ -1,0 +1,161 @@
+"""From clause frames to contract statements: one per subject × object of a frame.
+
+Passives with a ``by`` agent are turned active for the graph ("Sanctions were
+imposed on Iran by the EU" → EU imposed sanctions, argument on Iran); the frame's
+surface voice stays in ``Statement.extra["voice"]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import sentence_span
+from .attribution import Source, source_of
+from .clauses import Frame, clause_frames
+from .cues import CueTable, cue_table
+from .dates import statement_date
+from .modality import is_negated, modality_of
+from .model import Actor, Argument, Attribution, Relation, Statement
+from .nominal import nominal_pairs
+from .spans import make_actor, span_text
+
+__all__ = ["extract_statements"]
+
+_MAX_CONFIDENCE = 0.95
+
+
+def _relation(tokens: list[Token], chain: list[Token], cues: CueTable, offset: int) -> Relation:
+    """Surface text as written; lemma without auxiliaries, negation and modal/negating chain verbs."""
+    text = span_text(tokens)
+    keep: list[str] = []
+    content_from = 0
+    for k, verb in enumerate(chain[:-1]):
+        lemma = cues.lemma(verb)
+        if cues.kind_of(lemma, ("possible", "expected", "intended", "negating")) or verb.pos_ in ("AUX", "ADJ"):
+            content_from = k + 1
+        elif lemma == "be":
+            content_from = k + 1
+    chain_ids = {t.i for t in chain[content_from:]}
+    for tok in tokens:
+        if tok.i in chain_ids:
+            keep.append(cues.lemma(tok))
+        elif tok.dep_ in ("prt", "prep", "agent") or (tok.pos_ == "ADP" and tok.dep_ != "aux"):
+            keep.append(tok.lower_)
+        elif tok.dep_ == "aux" and tok.tag_ == "TO" and tok.head.i in chain_ids and tok.head.i != chain[content_from].i:
+            keep.append("to")
+    start = min(t.idx for t in tokens) + offset
+    end = max(t.idx + len(t) for t in tokens) + offset
+    return Relation(text=text, lemma=" ".join(keep) or chain[-1].lemma_.lower(), start=start, end=end)
+
+
+def _confidence(frame: Frame, subject: Span, obj: Span | None, source: Source | None) -> float:
+    """A score in [0, 1]: complete, local, short frames score high."""
+    score = _MAX_CONFIDENCE
+    if obj is None and not frame.arguments and not frame.agents:
+        score -= 0.35
+    elif obj is None:
+        score -= 0.1
+    if frame.subject_source == "control":
+        score -= 0.1
+    elif frame.subject_source == "shared":
+        score -= 0.05
+    elif frame.subject_source == "relative":
+        score -= 0.05
+    if subject.root.pos_ == "PRON":
+        score -= 0.1
+    distance = abs(subject.root.i - frame.head.i)
+    score -= min(0.2, 0.015 * max(0, distance - 3))
+    length = len(subject) + (len(obj) if obj is not None else 0)
+    score -= min(0.15, 0.01 * max(0, length - 8))
+    if frame.head.dep_ in ("advcl", "acl", "pcomp"):
+        score -= 0.05
+    return round(max(0.05, score), 4)
+
+
+def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> Iterator[Statement]:
+    doc = sent.doc
+    offset = doc._.char_offset
+    relation = _relation(frame.relation, frame.chain, cues, offset)
+    negated = is_negated(frame.chain, cues)
+    modality = modality_of(frame.chain, sent, cues)
+    source = source_of(frame.head, cues)
+    attribution = None
+    if source is not None:
+        attribution = Attribution(source.span.text, make_actor(source.span))
+        if source.denied and modality == "asserted":
+            modality = "denied"
+    date = statement_date(frame.chain, doc._.published, modality == "expected", cues)
+    arguments = tuple(Argument(role, make_actor(span)) for role, span in frame.arguments)
+    objects: list[Span | None] = list(frame.objects) or [None]
+    if frame.passive and frame.agents:
+        # Active for the graph: agent → subject, surface subject → object.
+        pairs = [(agent, subj) for agent in frame.agents for subj in frame.subjects]
+        voice = "passive-agent"
+        arguments = arguments + tuple(Argument("by", make_actor(o)) for o in frame.objects)
+    else:
+        pairs = [(subj, obj) for subj in frame.subjects for obj in objects]
+        voice = "passive" if frame.passive else "active"
+        if frame.agents:
+            arguments = arguments + tuple(Argument("by", make_actor(a)) for a in frame.agents)
+    for subject, obj in pairs:
+        if obj is not None and (subject.start < obj.end and obj.start < subject.end):
+            continue
+        yield Statement(
+            doc=info["doc"],
+            sentence=info["text"],
+            span=info["span"],
+            subject=make_actor(subject),
+            relation=relation,
+            object=make_actor(obj) if obj is not None else None,
+            arguments=arguments,
+            negated=negated,
+            modality=modality,
+            attribution=attribution,
+            date=date,
+            confidence=_confidence(frame, subject, obj, source),
+            sentence_index=info["index"],
+            extra={"voice": voice},
+        )
+
+
+def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
+    for mention, description, kind in nominal_pairs(sent):
+        yield Statement(
+            doc=info["doc"],
+            sentence=info["text"],
+            span=info["span"],
+            subject=make_actor(mention),
+            relation=Relation(text="is", lemma="be"),
+            object=make_actor(description),
+            confidence=0.7 if kind == "apposition" else 0.6,
+            sentence_index=info["index"],
+            extra={"voice": kind},
+        )
+
+
+def extract_statements(doc: Doc) -> Iterator[Statement]:
+    """Statements of every sentence of ``doc``, in text order.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A parsed document; ``doc._.doc_id``, ``doc._.published`` and
+        ``doc._.char_offset`` give its id, date and place in the document text.
+
+    Yields
+    ------
+    Statement
+        Raw statements: actors as written (typed from NER), relation, arguments,
+        negation, modality, attribution, date and confidence set.
+    """
+    cues = cue_table()
+    for index, sent in enumerate(doc.sents):
+        start, end, text = sentence_span(sent)
+        if not text:
+            continue
+        info = {"doc": doc._.doc_id, "text": text, "span": (start, end), "index": index}
+        for frame in clause_frames(sent, cues):
+            yield from _frame_statements(frame, sent, info, cues)
+        yield from _nominal_statements(sent, info)
