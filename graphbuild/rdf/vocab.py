@@ -34,6 +34,7 @@ class GB(DefinedNamespace):
     Argument: URIRef
     Document: URIRef
     Evidence: URIRef
+    Mention: URIRef
     # Statement properties
     subject: URIRef
     object: URIRef
@@ -56,10 +57,31 @@ class GB(DefinedNamespace):
     sentence: URIRef
     sentenceIndex: URIRef
     mentionText: URIRef
+    mention: URIRef
+    location: URIRef
+    officeLabel: URIRef
+    resolved: URIRef
     # Actor properties
     country: URIRef
     sector: URIRef
     office: URIRef
+    # Gazetteer (ontologies/actors.ttl, people.ttl)
+    Office: URIRef
+    Title: URIRef
+    demonym: URIRef
+    metonym: URIRef
+    iso3: URIRef
+    holds: URIRef
+    validFrom: URIRef
+    validTo: URIRef
+    gender: URIRef
+    title: URIRef
+    # Extraction cue words (ontologies/extraction.ttl)
+    Cue: URIRef
+    lemma: URIRef
+    cueKind: URIRef
+    dayOffset: URIRef
+    periodOffset: URIRef
 
 
 #: Direct subject→object edges, named after the relation lemma (``gbr:pause``).
@@ -77,6 +99,9 @@ PREFIXES = {
     "gb": str(GB._NS),
     "gbr": str(GBR),
     "gbid": str(ID),
+    "gba": str(ID) + "actor/",
+    "gbs": str(ID) + "statement/",
+    "gbdoc": str(ID) + "doc/",
     "cameo": str(CAMEO),
     "plover": str(PLOVER),
     "wd": str(WD),
