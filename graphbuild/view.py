@@ -1,0 +1,400 @@
+"""The offline HTML viewer: one self-contained page an analyst opens from disk.
+
+The page inlines vis-network (taken from pyvis's bundled copy, licence header
+kept), our own template, CSS and script, and the graph as JSON. Nothing is
+fetched: a Content-Security-Policy with ``default-src 'none'`` and script
+hashes makes that a guarantee, not a habit.
+
+pyvis is not used to build the page: its ``add_node``/``add_edge`` scan Python
+lists (``from_nx`` is quadratic) and every template of pyvis 0.3.2 loads
+Bootstrap from a CDN. Node and edge JSON is built here in one pass instead.
+
+Every string that comes from a document (labels, sentences, document ids,
+attributions) is untrusted. It reaches the page only as JSON inside
+``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and
+U+2029 escaped, and the page script builds the DOM with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .extract.model import ACTOR_TYPES, MODALITIES
+
+__all__ = ["graph_payload", "render_html", "view"]
+
+#: Modalities the page draws solid: the text (or its source) states the event happened.
+FACTUAL_MODALITIES = ("asserted", "reported")
+
+#: Above this many nodes the page skips the physics warm-up and keeps the precomputed layout.
+_LAYOUT_NODE_LIMIT = 400
+
+_QID = re.compile(r"(?:^|/)(Q[1-9][0-9]*)$")
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _text(value: Any) -> str | None:
+    """A JSON-safe string for any attribute value (dates, rdflib literals, numbers)."""
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value)
+    return text or None
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _quad(value: Any) -> int | None:
+    number = _number(value)
+    return int(number) if number is not None and int(number) in (1, 2, 3, 4) else None
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _wikidata(value: Any) -> str | None:
+    """``Q7747`` from a QID or a Wikidata entity IRI; anything else is dropped."""
+    match = _QID.search(_text(value) or "")
+    return match.group(1) if match else None
+
+
+def _importance(G: nx.MultiDiGraph) -> dict[Any, float]:
+    """PageRank on the undirected graph weighted by the number of statements per pair.
+
+    Undirected, because in news both who acts and who is acted on matter.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(G)
+    for u, v in G.edges():
+        if u != v:
+            weight = simple.get_edge_data(u, v, {"weight": 0})["weight"]
+            simple.add_edge(u, v, weight=weight + 1)
+    if simple.number_of_edges() == 0:
+        return {n: 1.0 / max(len(G), 1) for n in G}
+    try:
+        return nx.pagerank(simple, weight="weight")
+    except nx.PowerIterationFailedConvergence:
+        degree = dict(simple.degree(weight="weight"))
+        total = sum(degree.values()) or 1
+        return {n: d / total for n, d in degree.items()}
+
+
+def _layout(G: nx.Graph, keep: list[Any]) -> dict[Any, tuple[float, float]]:
+    """Initial positions in vis pixels: spring layout for small graphs, spectral beyond.
+
+    The page lets physics settle small graphs briefly and keeps big ones as laid out here.
+    """
+    sub = nx.Graph()
+    sub.add_nodes_from(keep)
+    sub.add_edges_from((u, v) for u, v in G.subgraph(keep).edges() if u != v)
+    if len(sub) == 0:
+        return {}
+    if len(sub) <= _LAYOUT_NODE_LIMIT:
+        pos = nx.spring_layout(sub, seed=0, iterations=60)
+    else:
+        pos = _component_layout(sub)
+    spread = 90.0 * math.sqrt(len(sub))
+    return {n: (round(float(x) * spread, 1), round(float(y) * spread, 1)) for n, (x, y) in pos.items()}
+
+
+def _component_layout(G: nx.Graph) -> dict[Any, Any]:
+    """Spectral layout of the biggest component, smaller components and isolates on a ring around it."""
+    components = sorted(nx.connected_components(G), key=len, reverse=True)
+    main = G.subgraph(components[0])
+    pos: dict[Any, Any] = {}
+    if len(main) > 2:
+        raw = nx.spectral_layout(main)
+        # Spectral layouts bunch hubs; rank-normalising each axis spreads them evenly.
+        for axis in (0, 1):
+            order = sorted(raw, key=lambda n: raw[n][axis])
+            for rank, n in enumerate(order):
+                pos.setdefault(n, [0.0, 0.0])[axis] = 2.0 * rank / max(len(order) - 1, 1) - 1.0
+    else:
+        pos.update(nx.circular_layout(main))
+    rest = [n for comp in components[1:] for n in sorted(comp, key=str)]
+    for i, n in enumerate(rest):
+        angle = 2 * math.pi * i / max(len(rest), 1)
+        radius = 1.25 + 0.1 * (i % 3)
+        pos[n] = (radius * math.cos(angle), radius * math.sin(angle))
+    return pos
+
+
+def _statement(data: dict[str, Any], doc_index: dict[str, int], docs: list[str]) -> dict[str, Any]:
+    """One statement in the page's compact form (short keys keep big graphs small)."""
+    doc = _text(data.get("doc")) or ""
+    if doc not in doc_index:
+        doc_index[doc] = len(docs)
+        docs.append(doc)
+    modality = _text(data.get("modality")) or "asserted"
+    return {
+        "r": _text(data.get("relation")) or _text(data.get("lemma")) or "",
+        "s": _text(data.get("sentence")) or "",
+        "d": doc_index[doc],
+        "t": (_text(data.get("date")) or "")[:10] or None,
+        "m": modality,
+        "n": _flag(data.get("negated")),
+        "a": _text(data.get("attribution")),
+        "c": _text(data.get("cameo")),
+        "e": _text(data.get("event_label")),
+        "q": _quad(data.get("quad_class")),
+        "g": _number(data.get("goldstein")),
+        "p": _text(data.get("plover")),
+        "f": _number(data.get("confidence")),
+    }
+
+
+def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int | None = None) -> dict[str, Any]:
+    """The JSON the page draws: nodes, aggregated edges and their statements.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        Graph from :func:`graphbuild.graph.to_networkx` (node attrs ``label``, ``type``,
+        ``country``, ``wikidata``, ``iri``, ``statements``; one edge per statement).
+    max_nodes : int, optional
+        Keep only the this many most important nodes (PageRank), and their edges.
+
+    Returns
+    -------
+    dict
+        ``meta`` (counts before and after ``max_nodes``), ``docs``, ``nodes``, ``edges``
+        (one per subject, object and relation lemma, listing statement indices) and
+        ``statements``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", label="Russia", type="Country")
+    >>> G.add_node("b", label="Ukraine", type="Country")
+    >>> G.add_edge("a", "b", key="s1", lemma="attack", sentence="Russia attacked Ukraine.", quad_class=4)
+    's1'
+    >>> G.add_edge("a", "b", key="s2", lemma="attack", sentence="Russia attacked again.", quad_class=4)
+    's2'
+    >>> p = graph_payload(G)
+    >>> [(e["lemma"], len(e["st"]), e["q"]) for e in p["edges"]]
+    [('attack', 2, 4)]
+    """
+    if max_nodes is not None and max_nodes < 1:
+        raise ValueError("max_nodes must be at least 1")
+    score = _importance(G)
+    ranked = sorted(G, key=lambda n: (-score[n], str(G.nodes[n].get("label") or n)))
+    keep = ranked[:max_nodes] if max_nodes is not None else ranked
+    index = {n: i for i, n in enumerate(keep)}
+    positions = _layout(G, keep)
+    top = max(score.values(), default=1.0) or 1.0
+
+    docs: list[str] = []
+    doc_index: dict[str, int] = {}
+    statements: list[dict[str, Any]] = []
+    nodes: list[dict[str, Any]] = []
+    for n in keep:
+        attrs = G.nodes[n]
+        label = _text(attrs.get("label")) or str(n)
+        kind = _text(attrs.get("type")) or "Other"
+        x, y = positions.get(n, (0.0, 0.0))
+        own = []
+        for data in attrs.get("statements") or ():
+            own.append(len(statements))
+            statements.append({**_statement(data, doc_index, docs), "u": index[n], "v": -1, "x": -1})
+        nodes.append(
+            {
+                "id": index[n],
+                "key": str(n),
+                "iri": _text(attrs.get("iri")) or str(n),
+                "label": label,
+                "type": kind if kind in ACTOR_TYPES else "Other",
+                "country": _text(attrs.get("country")),
+                "wikidata": _wikidata(attrs.get("wikidata")),
+                "actor": kind in ACTOR_TYPES and kind != "Other" and attrs.get("resolved", True) is not False,
+                "score": round(score[n] / top, 5),
+                "x": x,
+                "y": y,
+                "own": own,
+            }
+        )
+
+    groups: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
+    total_groups: set[tuple[Any, Any, str]] = set()
+    for u, v, data in G.edges(data=True):
+        lemma = _text(data.get("lemma")) or _text(data.get("relation")) or "?"
+        total_groups.add((u, v, lemma))
+        if u in index and v in index:
+            groups.setdefault((index[u], index[v], lemma), []).append(data)
+    edges: list[dict[str, Any]] = []
+    pair_rank: Counter[tuple[int, int]] = Counter()
+    for (u, v, lemma), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
+        pair = (min(u, v), max(u, v))
+        st = []
+        for data in sorted(items, key=lambda d: (_text(d.get("date")) or "", _text(d.get("doc")) or "")):
+            st.append(len(statements))
+            statements.append({**_statement(data, doc_index, docs), "u": u, "v": v, "x": len(edges)})
+        quads = Counter(statements[i]["q"] for i in st if statements[i]["q"])
+        edges.append(
+            {
+                "id": len(edges),
+                "from": u,
+                "to": v,
+                "lemma": lemma,
+                "st": st,
+                "q": max(quads, key=lambda q: (quads[q], q)) if quads else None,
+                "k": pair_rank[pair],
+            }
+        )
+        pair_rank[pair] += 1
+    for edge in edges:
+        edge["pair"] = pair_rank[(min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))]
+
+    dates = sorted(s["t"] for s in statements if s["t"])
+    meta = {
+        "nodes_total": G.number_of_nodes(),
+        "nodes_shown": len(nodes),
+        "edges_total": len(total_groups),
+        "edges_shown": len(edges),
+        "statements_total": G.number_of_edges() + sum(len(G.nodes[n].get("statements") or ()) for n in G),
+        "statements_shown": len(statements),
+        "documents": len({d for d in docs if d}),
+        "max_nodes": max_nodes,
+        "date_min": dates[0] if dates else None,
+        "date_max": dates[-1] if dates else None,
+        "layout_fixed": len(nodes) > _LAYOUT_NODE_LIMIT,
+    }
+    used = Counter(s["m"] for s in statements)
+    modalities = [m for m in MODALITIES if m in used] + sorted(m for m in used if m not in MODALITIES)
+    return {
+        "meta": meta,
+        "modalities": modalities,
+        "factual": list(FACTUAL_MODALITIES),
+        "docs": docs,
+        "nodes": nodes,
+        "edges": edges,
+        "statements": statements,
+    }
+
+
+def _asset(name: str) -> str:
+    return resources.files("graphbuild.viewer").joinpath(name).read_text(encoding="utf-8")
+
+
+def _script_json(data: Any) -> str:
+    """JSON that cannot end its ``<script>`` element or be read as HTML."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JSON_ESCAPES)
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
+
+
+def render_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, max_nodes: int | None = None, title: str = "graphbuild") -> Path:
+    """Write the interactive viewer of ``G`` to ``path`` as one offline HTML file.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        Graph from :func:`graphbuild.graph.to_networkx`.
+    path : str or PathLike
+        The HTML file to write (atomically: temp file, then rename).
+    max_nodes : int, optional
+        Keep only the ``max_nodes`` most important actors; the page says how many were left out.
+    title : str
+        Page title (untrusted text is fine: it is escaped).
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
+    vis_js = _asset("vis-network.min.js")
+    app_js = _asset("viewer.js")
+    for name, script in (("vis-network.min.js", vis_js), ("viewer.js", app_js)):
+        if "</script" in script.lower():
+            raise ValueError(f"viewer asset {name} contains '</script' and cannot be inlined")
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
+        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    values = {
+        "CSP": _escape_html(csp),
+        "TITLE": _escape_html(title),
+        "CSS": _asset("viewer.css"),
+        "DATA": _script_json({**graph_payload(G, max_nodes=max_nodes), "title": title}),
+        "VIS_JS": vis_js,
+        "APP_JS": app_js,
+    }
+    # One pass: text substituted in is never scanned for further placeholders.
+    page = _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("template.html"))
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(page)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def view(
+    graphs: Iterable[str | os.PathLike[str]],
+    path: str | os.PathLike[str],
+    *,
+    max_nodes: int | None = None,
+    title: str = "graphbuild",
+) -> Path:
+    """Read RDF graph files and write their viewer page (what ``graphbuild view`` does).
+
+    Parameters
+    ----------
+    graphs : iterable of paths
+        Turtle (or other RDF) files written by ``graphbuild build``.
+    path : str or PathLike
+        The HTML file to write.
+    max_nodes : int, optional
+        See :func:`render_html`.
+    title : str
+        Page title.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    RDFSyntaxError
+        When a graph file does not parse.
+    """
+    from .graph import to_networkx
+    from .rdf.read import load_graph
+
+    return render_html(to_networkx(load_graph([Path(p) for p in graphs])), path, max_nodes=max_nodes, title=title)
