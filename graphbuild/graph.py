@@ -77,7 +77,8 @@ def to_networkx(source: rdflib.Graph | Iterable[Statement]) -> nx.MultiDiGraph:
         ``event_label``, ``quad_class``, ``goldstein``, ``plover``,
         ``confidence``, ``start``/``end`` (the sentence's offsets in the
         document), plus ``role`` (the argument's role when the target is an
-        argument, else None) and ``attributed_to`` (the source actor's IRI).
+        argument, else None), ``attributed_to`` and ``attributed_label`` (the
+        resolved source's IRI and label, or None).
 
     Notes
     -----
@@ -165,8 +166,12 @@ def _from_statements(statements: Iterable[Statement]) -> nx.MultiDiGraph:
             "start": st.span[0],
             "end": st.span[1],
             "role": role,
-            "attributed_to": canonical(attribution.actor)[0] if attribution and attribution.actor else None,
+            "attributed_to": None,
+            "attributed_label": None,
         }
+        if attribution and attribution.actor:
+            source_key, source = canonical(attribution.actor)
+            attrs["attributed_to"], attrs["attributed_label"] = source_key, source.label
         _attach(G, st.id, subject, target, attrs)
     return G
 
@@ -276,6 +281,7 @@ def _from_rdf(graph: rdflib.Graph) -> nx.MultiDiGraph:
             "end": _value(one(evidence, OA.end)) if evidence is not None else None,
             "role": role,
             "attributed_to": None if attributed is None else str(attributed),
+            "attributed_label": None if attributed is None else _value(one(attributed, RDFS.label)),
         }
         sid = _value(one(st, DCTERMS.identifier)) or str(st).rsplit("/", 1)[-1]
         _attach(G, sid, subject, target, attrs)
@@ -518,8 +524,9 @@ def top_sources(G: nx.MultiDiGraph, n: int | None = 10) -> list[dict[str, Any]]:
     Examples
     --------
     >>> M = nx.MultiDiGraph()
-    >>> M.add_node("kr", label="Kremlin", statements=[{"attribution": "the Kremlin", "attributed_to": "kr"}])
-    >>> _ = M.add_edge("ru", "ua", attribution="the Kremlin", attributed_to="kr")
+    >>> kremlin = {"attribution": "the Kremlin", "attributed_to": "kr", "attributed_label": "Kremlin"}
+    >>> M.add_node("kr", statements=[kremlin])
+    >>> _ = M.add_edge("ru", "ua", **kremlin)
     >>> _ = M.add_edge("ru", "ua", attribution="two diplomats", attributed_to=None)
     >>> [(s["label"], s["statements"]) for s in top_sources(M)]
     [('Kremlin', 2), ('two diplomats', 1)]
@@ -529,8 +536,7 @@ def top_sources(G: nx.MultiDiGraph, n: int | None = 10) -> list[dict[str, Any]]:
     def record(data: dict[str, Any]) -> None:
         text, actor = data.get("attribution"), data.get("attributed_to")
         if actor:
-            label = G.nodes[actor].get("label", text) if actor in G else text
-            counts[(actor, label or actor)] += 1
+            counts[(actor, data.get("attributed_label") or text or actor)] += 1
         elif text:
             counts[(None, text)] += 1
 
@@ -539,7 +545,7 @@ def top_sources(G: nx.MultiDiGraph, n: int | None = 10) -> list[dict[str, Any]]:
     for _, listed in G.nodes(data="statements"):
         for data in listed or ():
             record(data)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1].casefold()))
     return [{"source": src, "label": label, "statements": c} for (src, label), c in ranked[:n]]
 
 
