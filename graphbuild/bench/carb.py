@@ -34,14 +34,21 @@ SCORER = REPO.parent / "shared" / "tools" / "carb_score.py"
 _BARE_ROLES = frozenset({"time", "place", "recipient", "content", "complement"})
 
 
-def argument_text(role: str, text: str) -> str:
-    """An argument as CaRB writes it: with its preposition."""
-    return text if role in _BARE_ROLES else f"{role} {text}"
+def argument_text(statement: Statement, role: str, actor) -> str:
+    """An argument as CaRB writes it: with its preposition, cased as in the sentence."""
+    if role in _BARE_ROLES:
+        return actor.text
+    if actor.start is not None:
+        end = actor.start - statement.span[0]
+        written = statement.sentence[max(0, end - len(role) - 1):end].strip()
+        if written.lower() == role:
+            role = written
+    return f"{role} {actor.text}"
 
 
 def carb_tuple(statement: Statement) -> list[str]:
     """(relation, arg1, arg2, ...) of one statement in CaRB's layout."""
-    args = [argument_text(a.role, a.actor.text) for a in statement.arguments]
+    args = [argument_text(statement, a.role, a.actor) for a in statement.arguments]
     if statement.extra.get("voice") == "passive-agent" and statement.object is not None:
         by = [a for a in args if a.startswith("by ") and a[3:] == statement.subject.text]
         rest = [a for a in args if a not in by]

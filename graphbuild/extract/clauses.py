@@ -104,6 +104,8 @@ def relation_tokens(chain: list[Token]) -> list[Token]:
         for child in verb.children:
             if child.dep_ in AUX_DEPS or child.dep_ == "prt":
                 out.append(child)
+            elif child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB" and child.n_lefts + child.n_rights == 0 and abs(child.i - verb.i) <= 2:
+                out.append(child)
     return sorted(set(out), key=lambda t: t.i)
 
 

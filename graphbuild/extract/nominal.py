@@ -19,14 +19,17 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
 def _title(token: Token) -> Span | None:
-    """Title words before a person's name that are not part of the name entity."""
+    """Title words before a person's name that are not part of the name entity.
+
+    Abbreviated titles ("Dr.") are left in the name: they say little about a role.
+    """
     if token.ent_type_ != "PERSON":
         return None
     ent_start = token.i
     while ent_start > 0 and token.doc[ent_start].ent_iob_ == "I":
         ent_start -= 1
     titles = [c for c in token.lefts if c.dep_ == "compound" and c.i < ent_start and c.pos_ in _NOUN_POS
-              and c.ent_type_ != "PERSON"]
+              and c.ent_type_ != "PERSON" and not c.text.endswith(".")]
     if not titles:
         return None
     first = min(t.left_edge.i for t in titles)

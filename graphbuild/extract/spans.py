@@ -62,6 +62,12 @@ def phrase(head: Token, cut: frozenset[str] = NOUN_CUT_DEPS, keep_conj: bool = F
                     continue
             break
         end = max(end, child.right_edge.i + 1)
+    if "relcl" in cut:
+        # A relative clause deeper in the phrase ends it too ("the idea of X, which became Y").
+        for tok in doc[head.i + 1:end]:
+            if tok.dep_ == "relcl" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct:
+                end = tok.left_edge.i - 1
+                break
     while end - 1 > start and doc[end - 1].pos_ in _EDGE_PUNCT_POS:
         end -= 1
     while start < end - 1 and doc[start].pos_ in _EDGE_PUNCT_POS and doc[start].is_punct and doc[start].text not in "\"'`$":
