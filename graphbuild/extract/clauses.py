@@ -258,6 +258,11 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     elif rel_pronoun is not None:
         used.add(rel_pronoun.i)
         objects = [phrase(antecedent)]
+    elif last.dep_ == "relcl" and source == "own" and len(chain) == 1 and not any(
+        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "prep") for c in last.children
+    ):
+        # A relative clause without a pronoun: "a post he held" -> he held a post.
+        objects = [phrase(last.head)]
 
     for dep in PREDICATIVE_DEPS:
         if objects:
