@@ -52,7 +52,7 @@ def carb_tuple(statement: Statement) -> list[str]:
     if statement.extra.get("voice") == "passive-agent" and statement.object is not None:
         by = [a for a in args if a.startswith("by ") and a[3:] == statement.subject.text]
         rest = [a for a in args if a not in by]
-        return [statement.relation.text, statement.object.text, f"by {statement.subject.text}", *rest]
+        return [f"{statement.relation.text} by", statement.object.text, statement.subject.text, *rest]
     head = [statement.subject.text]
     if statement.object is not None:
         head.append(statement.object.text)

@@ -232,6 +232,19 @@ def _relative_object(verb: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+def _predicate_noun_link(noun: Token, light: bool) -> tuple[Token, Token] | None:
+    """(preposition, its object) when a light verb's object noun ends in one prepositional phrase."""
+    if not light or noun.dep_ != "dobj" or noun.pos_ not in ("NOUN",):
+        return None
+    rights = list(noun.rights)
+    if len(rights) != 1 or rights[0].dep_ != "prep":
+        return None
+    obj = _pobj(rights[0])
+    if obj is None:
+        return None
+    return rights[0], obj
+
+
 def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     """The frame of the predicate headed by ``verb`` (None when it has no subject)."""
     chain = predicate_chain(verb)
@@ -271,6 +284,14 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
             if child.dep_ == dep and child.i not in used:
                 if child.i in {t.i for t in chain}:
                     continue
+                linked = _predicate_noun_link(child, cues.has(cues.lemma(last), "light")) if len(conjuncts(child)) == 1 else None
+                if linked is not None:
+                    # "held talks with Iran": the object noun and its preposition join the relation.
+                    prep, obj = linked
+                    relation = sorted([*relation, *child.doc[child.left_edge.i:prep.i + 1]], key=lambda t: t.i)
+                    used.update({child.i, prep.i})
+                    objects = [phrase(c) for c in conjuncts(obj)]
+                    break
                 objects = [phrase(c) for c in conjuncts(child)]
                 used.update(c.i for c in conjuncts(child))
                 break
