@@ -1,0 +1,466 @@
+"""Event typing: each statement gets the most specific CAMEO code its text supports.
+
+The "type" stage of the pipeline (named so that nothing shadows ``type``). All domain
+knowledge is data: the CAMEO/PLOVER scheme in ``ontologies/cameo.ttl`` and the verb and
+noun lexicon in ``ontologies/lexicon.ttl`` (format documented at the top of that file and
+in the README, "Event typing"). This module only knows how to match them:
+
+1. the words of ``relation.lemma`` are looked up (verbs, nouns of nominal events,
+   multi-word lemmas), with the entry's particle checked against the following relation
+   words or the argument roles, its cues against the object and argument text, and its
+   actor-type constraints against the subject and object;
+2. a *frame* verb (threaten, urge, demand, agree, refuse ...) maps the event it governs
+   (a later verb of an xcomp chain, or an event noun in its object) through the frame's
+   rules: "threaten to impose sanctions" is 1312, not 163;
+3. a *light* verb takes its code from the event noun of its object ("hold talks" is 040);
+4. negation: entries marked ``lex:refuse`` read as a refusal when negated ("will not back
+   down" is 124); every other negated statement keeps its code and stays flagged by
+   ``Statement.negated``. A modality with a frame (``intended`` → intent, so "hopes to
+   meet" is 036) is applied last.
+
+Whether a typed event counts as having happened is :func:`happened`.
+
+Examples
+--------
+>>> from graphbuild.extract.model import Actor, Relation, Statement
+>>> lexicon = Lexicon.from_ontology()
+>>> s = Statement("d", "Ukraine called in the US envoy.", (0, 31), Actor("Ukraine", "Ukraine", type="Country"),
+...               Relation("called in", "call in"), Actor("the US envoy", "US envoy", type="Person"))
+>>> classify(s, lexicon).cameo
+'040'
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .errors import GraphbuildError
+from .extract.model import Event, Statement
+
+__all__ = ["Entry", "Lexicon", "classify", "happened", "HAPPENED_MODALITIES"]
+
+#: Modalities under which a non-negated statement counts as an event that happened.
+HAPPENED_MODALITIES = frozenset({"asserted", "reported"})
+#: Modalities under which even a refusal was not actually made.
+_UNREAL_MODALITIES = frozenset({"possible", "conditional", "question", "denied"})
+
+_LEX = "https://w3id.org/graphbuild/lexicon#"
+_GB = "https://w3id.org/graphbuild/ontology#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_PLOVER = "https://w3id.org/graphbuild/plover/"
+_REFUSAL = "refusal"
+_STRIP = string.punctuation + "“”‘’«»—–"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry (a ``lex:Entry`` of ``ontologies/lexicon.ttl``)."""
+
+    lemma: tuple[str, ...]
+    noun: bool = False
+    particle: str | None = None
+    cues: frozenset[tuple[str, ...]] = frozenset()
+    object_type: str | None = None
+    subject_type: str | None = None
+    code: str | None = None
+    light: str | None = None  # "object" or "arguments"
+    frame: str | None = None
+    refuse_when_negated: bool = False
+
+    @property
+    def constraints(self) -> int:
+        """How many conditions the entry sets: more conditions met = more specific."""
+        return sum((self.particle is not None, bool(self.cues), self.object_type is not None,
+                    self.subject_type is not None))
+
+
+@dataclass(frozen=True, slots=True)
+class _Concept:
+    label: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    position: int
+    entry: Entry
+    end: int  # relation word index after the lemma
+    consumed: int  # relation word index after the lemma and a particle found in the relation
+    cue_length: int  # words in the longest cue that matched ("war crime" beats "crime")
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.entry.constraints, self.cue_length, len(self.entry.code or ""))
+
+
+def _stems(word: str) -> set[str]:
+    """The word and its possible singulars: lexicon cues and lemmas are singular."""
+    forms = {word}
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        forms.add(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        forms.add(word[:-1])
+    return forms
+
+
+def _words(text: str | None) -> tuple[str, ...]:
+    """Lower-cased words of a contract string (relation lemma, actor text), punctuation trimmed."""
+    if not text:
+        return ()
+    out = []
+    for raw in text.replace("_", " ").split():
+        word = raw.casefold().strip(_STRIP)
+        for suffix in ("'s", "’s"):
+            if word.endswith(suffix):
+                word = word[: -len(suffix)]
+        if word:
+            out.append(word)
+    return tuple(out)
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...], start: int = 0) -> int | None:
+    """Index after the first occurrence of ``phrase`` in ``words[start:]`` (plurals match), else None."""
+    n = len(phrase)
+    for i in range(start, len(words) - n + 1):
+        if all(phrase[k] in _stems(words[i + k]) for k in range(n)):
+            return i + n
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """The parts of a statement that typing looks at, as word tuples."""
+
+    relation: tuple[str, ...]
+    object: tuple[str, ...]
+    arguments: tuple[tuple[str, ...], ...]
+    roles: frozenset[str]
+    subject_type: str | None
+    object_type: str | None
+    argument_types: frozenset[str]
+
+    @classmethod
+    def of(cls, statement: Statement) -> _Evidence:
+        obj = statement.object
+        roles: set[str] = set()
+        for argument in statement.arguments:
+            roles.update(_words(argument.role))
+        return cls(
+            relation=_words(statement.relation.lemma) or _words(statement.relation.text),
+            object=_words(obj.text) if obj else (),
+            arguments=tuple(_words(a.actor.text) for a in statement.arguments),
+            roles=frozenset(roles),
+            subject_type=statement.subject.type,
+            object_type=obj.type if obj else None,
+            argument_types=frozenset(a.actor.type for a in statement.arguments),
+        )
+
+    def cue_texts(self, after: int | None = None, *, arguments_only: bool = False) -> Iterator[tuple[str, ...]]:
+        """Word sequences where cues and event nouns are looked for."""
+        if after is not None:
+            yield self.relation[after:]
+        if not arguments_only:
+            yield self.object
+        yield from self.arguments
+
+
+class Lexicon:
+    """The event lexicon and the CAMEO/PLOVER scheme, loaded from ``ontologies/``.
+
+    Build it with :meth:`from_ontology` (cached); it is immutable and safe to share.
+    """
+
+    def __init__(self, entries: Iterable[Entry], concepts: dict[str, _Concept],
+                 frame_rules: dict[str, list[tuple[str, str]]], modality_frames: dict[str, str]):
+        self.entries = tuple(entries)
+        self.concepts = concepts
+        #: frame name -> [(inner code prefix, code)], longest prefix first.
+        self.frame_rules = {f: sorted(rules, key=lambda r: -len(r[0])) for f, rules in frame_rules.items()}
+        self.modality_frames = modality_frames
+        self._by_word: dict[str, list[Entry]] = {}
+        self._nouns: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            self._by_word.setdefault(entry.lemma[0], []).append(entry)
+            if entry.noun:
+                self._nouns.setdefault(entry.lemma[0], []).append(entry)
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.entries)} entries, {len(self.concepts)} codes)"
+
+    @classmethod
+    def from_ontology(cls) -> Lexicon:
+        """The lexicon of ``ontologies/lexicon.ttl`` over ``ontologies/cameo.ttl`` (cached)."""
+        return _load()
+
+    # -- scheme -------------------------------------------------------------------------------
+    def event(self, code: str) -> Event:
+        """The contract's :class:`Event` for a CAMEO code."""
+        concept = self.concepts[code]
+        return Event(code, concept.label, concept.quad_class, concept.goldstein, concept.plover)
+
+    def apply_frame(self, frame: str, code: str) -> str | None:
+        """The code a frame makes of an inner event code, or None if the frame has no rule for it."""
+        for inner, outer in self.frame_rules.get(frame, ()):
+            if code.startswith(inner):
+                return outer
+        return None
+
+    # -- matching -----------------------------------------------------------------------------
+    def _fits(self, entry: Entry, ev: _Evidence, end: int | None) -> tuple[int, int] | None:
+        """``(consumed, cue length)`` if the entry's conditions hold, else None.
+
+        ``end`` is the relation word index after the lemma when the lemma was found in the
+        relation (None for a noun found in object or argument text); ``consumed`` moves past
+        a particle found right after it, so "step back" does not also match "back".
+        """
+        consumed = end or 0
+        if entry.particle is not None:
+            following = ev.relation[end: end + 2] if end is not None else ()
+            if entry.particle in following:
+                consumed = end + following.index(entry.particle) + 1
+            elif entry.particle not in ev.roles:
+                return None
+        cue_length = 0
+        if entry.cues:
+            texts = list(ev.cue_texts(end))
+            found = [len(cue) for t in texts for cue in entry.cues if _contains(t, cue) is not None]
+            if not found:
+                return None
+            cue_length = max(found)
+        if entry.object_type is not None:
+            if ev.object_type != entry.object_type and not (
+                ev.object_type is None and entry.object_type in ev.argument_types
+            ):
+                return None
+        if entry.subject_type is not None and ev.subject_type != entry.subject_type:
+            return None
+        return consumed, cue_length
+
+    def _relation_matches(self, ev: _Evidence, start: int) -> list[_Match]:
+        matches = []
+        for i in range(start, len(ev.relation)):
+            for stem in _stems(ev.relation[i]):
+                for entry in self._by_word.get(stem, ()):
+                    end = _contains(ev.relation[: i + len(entry.lemma)], entry.lemma, i)
+                    fit = self._fits(entry, ev, end) if end is not None else None
+                    if fit is not None:
+                        matches.append(_Match(i, entry, end, fit[0], fit[1]))
+        return matches
+
+    def _best_noun(self, ev: _Evidence, after: int | None, *, arguments_only: bool = False) -> Entry | None:
+        """The most specific event noun in the object/arguments (and relation words after ``after``)."""
+        best: Entry | None = None
+        best_key: tuple[int, int, int] = (-1, -1, -1)
+        for words in ev.cue_texts(after, arguments_only=arguments_only):
+            for i, word in enumerate(words):
+                for stem in _stems(word):
+                    for entry in self._nouns.get(stem, ()):
+                        if entry.code is None or _contains(words[: i + len(entry.lemma)], entry.lemma, i) is None:
+                            continue
+                        fit = self._fits(entry, ev, None)
+                        # a longer noun ("air strike") is more specific than its head ("strike")
+                        key = (entry.constraints + len(entry.lemma) - 1, fit[1], len(entry.code)) if fit else None
+                        if key is not None and key > best_key:
+                            best, best_key = entry, key
+        return best
+
+    def analyse(self, statement: Statement) -> tuple[str, Entry, bool] | None:
+        """``(code, deciding entry, framed)`` for a statement, before negation and modality.
+
+        ``framed`` says a frame verb already turned the inner event into its code.
+        """
+        return self._analyse(_Evidence.of(statement), 0)
+
+    def _analyse(self, ev: _Evidence, start: int) -> tuple[str, Entry, bool] | None:
+        by_position: dict[int, list[_Match]] = {}
+        for match in self._relation_matches(ev, start):
+            by_position.setdefault(match.position, []).append(match)
+        chosen: tuple[str, Entry, bool] | None = None
+        skip_to = start
+        for position in sorted(by_position):
+            if position < skip_to:
+                continue
+            matches = by_position[position]
+            best = max(matches, key=_Match.key)
+            skip_to = best.consumed
+            frames = [m for m in matches if m.entry.frame]
+            if frames:
+                # A frame verb governs the rest of the relation; a more specific entry of the
+                # same verb ("threaten" + sanctions) wins over composing.
+                frame = max(frames, key=_Match.key)
+                if best.entry.frame is None and best.key() > frame.key():
+                    return best.entry.code, best.entry, True
+                inner = self._analyse(ev, frame.consumed)
+                if inner is None:
+                    noun = self._best_noun(ev, frame.consumed)
+                    inner = (noun.code, noun, False) if noun else None
+                if inner is not None:
+                    outer = self.apply_frame(frame.entry.frame, inner[0])
+                    return (outer, inner[1], True) if outer else inner
+                return (frame.entry.code, frame.entry, False) if frame.entry.code else chosen
+            entry = best.entry
+            if entry.light:
+                noun = self._best_noun(ev, best.consumed, arguments_only=entry.light == "arguments")
+                if noun is not None:
+                    chosen = (noun.code, noun, False)
+                    continue
+            if entry.code:
+                chosen = (entry.code, entry, False)
+        return chosen
+
+
+def classify(statement: Statement, lexicon: Lexicon) -> Event | None:
+    """The CAMEO event (with PLOVER type) of a statement, or None when the lexicon has no match.
+
+    Parameters
+    ----------
+    statement : Statement
+        A resolved statement; ``relation.lemma``, object and argument text, actor types,
+        ``negated`` and ``modality`` are used.
+    lexicon : Lexicon
+        From :meth:`Lexicon.from_ontology`.
+
+    Returns
+    -------
+    Event or None
+        Negated, denied and hypothetical statements are typed too; they stay flagged by the
+        statement's ``negated``/``modality``, and :func:`happened` tells whether they count.
+    """
+    result = lexicon.analyse(statement)
+    if result is None:
+        return None
+    code, entry, framed = result
+    if statement.negated and not framed and entry.refuse_when_negated:
+        code = lexicon.apply_frame(_REFUSAL, code) or code
+        framed = True
+    frame = lexicon.modality_frames.get(statement.modality)
+    if frame and not framed:
+        code = lexicon.apply_frame(frame, code) or code
+    return lexicon.event(code)
+
+
+def happened(statement: Statement) -> bool:
+    """Whether a typed statement counts as an event that happened.
+
+    A statement counts when it is asserted or reported and not negated. A negated statement
+    typed as a rejection (CAMEO root 12: "will not back down", "refused to meet") counts too,
+    since the refusal itself was made, unless it is only possible, conditional, asked or denied.
+
+    >>> from graphbuild.extract.model import Actor, Event, Relation, Statement
+    >>> s = Statement("d", "X did not meet Y.", (0, 17), Actor("X", "X"), Relation("did not meet", "meet"),
+    ...               Actor("Y", "Y"), negated=True, event=Event("040", "Consult", 1, 1.0, "CONSULT"))
+    >>> happened(s)
+    False
+    """
+    if statement.event is None:
+        return False
+    if statement.negated:
+        return statement.event.cameo.startswith("12") and statement.modality not in _UNREAL_MODALITIES
+    return statement.modality in HAPPENED_MODALITIES
+
+
+# -- loading ------------------------------------------------------------------------------------
+def _local(iri) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@functools.cache
+def _load() -> Lexicon:
+    from rdflib import RDF, URIRef
+
+    from .resources import ontology_graph
+
+    graph = ontology_graph("cameo.ttl", "lexicon.ttl")
+    lex = lambda name: URIRef(_LEX + name)  # noqa: E731
+    skos = lambda name: URIRef(_SKOS + name)  # noqa: E731
+    gb = lambda name: URIRef(_GB + name)  # noqa: E731
+
+    concepts: dict[str, _Concept] = {}
+    broader: dict[str, str] = {}
+    plover: dict[str, str] = {}
+    for concept in graph.subjects(skos("inScheme"), URIRef("https://w3id.org/graphbuild/cameo/scheme")):
+        code = str(graph.value(concept, skos("notation")))
+        parent = graph.value(concept, skos("broader"))
+        if parent is not None:
+            broader[code] = _local(parent)
+        for prop in (skos("closeMatch"), skos("broadMatch"), skos("exactMatch")):
+            target = graph.value(concept, prop)
+            if target is not None and str(target).startswith(_PLOVER):
+                plover[code] = str(graph.value(target, skos("notation")))
+        concepts[code] = _Concept(
+            label=str(graph.value(concept, skos("prefLabel"))),
+            quad_class=int(graph.value(concept, gb("quadClass"))),
+            goldstein=float(graph.value(concept, gb("goldstein"))),
+            plover=None,
+        )
+
+    def plover_of(code: str | None) -> str | None:
+        while code is not None:
+            if code in plover:
+                return plover[code]
+            code = broader.get(code)
+        return None
+
+    concepts = {c: _Concept(v.label, v.quad_class, v.goldstein, plover_of(c)) for c, v in concepts.items()}
+
+    def code_of(node, where: str) -> str | None:
+        target = graph.value(node, lex("code"))
+        if target is None:
+            return None
+        code = _local(target)
+        if code not in concepts:
+            raise GraphbuildError(f"{where} names unknown CAMEO code {code!r}", where="lexicon.ttl")
+        return code
+
+    cue_classes = {node: [_words(str(w)) for w in graph.objects(node, lex("word"))]
+                   for node in graph.subjects(RDF.type, lex("CueClass"))}
+    entries = []
+    for node in graph.subjects(RDF.type, lex("Entry")):
+        verb, noun = graph.value(node, lex("verb")), graph.value(node, lex("noun"))
+        if (verb is None) == (noun is None):
+            raise GraphbuildError("an entry needs exactly one of lex:verb and lex:noun", where="lexicon.ttl")
+        name = f"entry {str(verb or noun)!r}"
+        cues = {_words(str(c)) for c in graph.objects(node, lex("cue"))}
+        for cls in graph.objects(node, lex("cueClass")):
+            if cls not in cue_classes:
+                raise GraphbuildError(f"{name} uses undefined cue class {_local(cls)}", where="lexicon.ttl")
+            cues.update(cue_classes[cls])
+        particle = graph.value(node, lex("particle"))
+        light = graph.value(node, lex("light"))
+        frame = graph.value(node, lex("frame"))
+        object_type = graph.value(node, lex("objectType"))
+        subject_type = graph.value(node, lex("subjectType"))
+        entry = Entry(
+            lemma=_words(str(verb or noun)),
+            noun=noun is not None,
+            particle=str(particle).casefold() if particle is not None else None,
+            cues=frozenset(c for c in cues if c),
+            object_type=_local(object_type) if object_type is not None else None,
+            subject_type=_local(subject_type) if subject_type is not None else None,
+            code=code_of(node, name),
+            light=_local(light) if light is not None else None,
+            frame=_local(frame) if frame is not None else None,
+            refuse_when_negated=graph.value(node, lex("negation")) == lex("refuse"),
+        )
+        if entry.code is None and not entry.light:
+            raise GraphbuildError(f"{name} has no lex:code", where="lexicon.ttl")
+        entries.append(entry)
+
+    frame_rules: dict[str, list[tuple[str, str]]] = {}
+    for rule in graph.subjects(RDF.type, lex("FrameRule")):
+        inner = _local(graph.value(rule, lex("inner")))
+        outer = code_of(rule, f"frame rule for {inner}")
+        if inner not in concepts or outer is None:
+            raise GraphbuildError(f"frame rule for {inner!r} is incomplete", where="lexicon.ttl")
+        frame_rules.setdefault(_local(graph.value(rule, lex("frame"))), []).append((inner, outer))
+    modality_frames = {str(m): _local(f) for f, m in graph.subject_objects(lex("modality"))}
+    # Sorted so that ties between equally specific entries resolve the same way every run.
+    entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues)))
+    return Lexicon(entries, concepts, frame_rules, modality_frames)
