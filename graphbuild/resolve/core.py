@@ -1,0 +1,489 @@
+"""Resolution of statement actors to canonical, typed, linked identities.
+
+Every actor is read from the parse of its span: the head token decides what the
+mention is (a gazetteer name, an unknown name, a title, a sector noun, an
+anaphoric noun, a pronoun); modifiers give country and office. Results are
+cached per span, so one document costs one pass over its mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extract.model import Actor, Argument, Attribution, Statement
+from . import coref
+from .gazetteer import Entry, Gazetteer, normalise, slug, variant_key
+
+__all__ = ["resolve", "unknown_id"]
+
+#: spaCy entity label → contract type for names the gazetteer does not know.
+#: (Every state is in the gazetteer, so an unknown GPE is a city or region.)
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Group", "GPE": "Location",
+              "LOC": "Location", "FAC": "Location"}
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+_LEADING_SKIP = frozenset({"det", "punct", "predet", "cc", "prep"})
+_MAX_SLUG = 60
+
+
+def unknown_id(label: str) -> str:
+    """The stable id of an actor the gazetteer does not know: ``name-<slug>``.
+
+    Long labels keep their first words and a short hash so ids stay readable.
+
+    >>> unknown_id("Kremlin aide Yuri Ushakov")
+    'name-kremlin-aide-yuri-ushakov'
+    """
+    text = slug(label) or "unnamed"
+    if len(text) > _MAX_SLUG:
+        digest = hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
+        text = text[:_MAX_SLUG - 9].rstrip("-") + "-" + digest
+    return "name-" + text
+
+
+def resolve(statements: list[Statement], doc: Doc, gazetteer: Gazetteer) -> list[Statement]:
+    """Fill label, id, type, country (and sector, office) of every actor of ``statements``.
+
+    Parameters
+    ----------
+    statements : list of Statement
+        Raw statements of ``doc`` (from :func:`graphbuild.extract.extract_statements`).
+    doc : spacy.tokens.Doc
+        The parsed document (or chunk) the statements come from; entities set by
+        the actor ruler carry gazetteer ids.
+    gazetteer : Gazetteer
+        From :meth:`Gazetteer.from_ontology`.
+
+    Returns
+    -------
+    list of Statement
+        The same statements, in order, with resolved actors. Pronouns that cannot
+        be resolved keep their text with ``resolved=False``, type "Other", id None.
+    """
+    resolver = _DocResolver(doc, gazetteer)
+    # Names and descriptions first, so pronouns can point back to any of them.
+    for statement in statements:
+        for actor, is_subject in _actors(statement):
+            resolver.add_statement_mention(actor, is_subject)
+    return [resolver.statement(s) for s in statements]
+
+
+def _actors(statement: Statement):
+    yield statement.subject, True
+    if statement.object is not None:
+        yield statement.object, False
+    for argument in statement.arguments:
+        yield argument.actor, False
+    if statement.attribution is not None and statement.attribution.actor is not None:
+        yield statement.attribution.actor, False
+
+
+class _DocResolver:
+    """Per-document state: entity resolutions, mentions for coreference, name memory."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer):
+        self.doc = doc
+        self.gaz = gazetteer
+        self.offset = doc._.char_offset
+        published = doc._.published
+        self.date = str(published)[:10] if published else None
+        self.sent_of = {}
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.ent_of: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.surnames: dict[str, Actor] = {}
+        self.cache: dict[tuple[int, int], Actor | None] = {}
+        self.mentions: list[coref.Mention] = []
+        self._ent_actors: dict[int, Actor | None] = {}
+        for ent in doc.ents:
+            actor = self._entity(ent)
+            if actor is not None and coref.mention_is_referent(ent.root):
+                self._add_mention(ent.root, actor, ent.root.dep_ in ("nsubj", "nsubjpass"))
+
+    # ------------------------------------------------------------ statements
+    def statement(self, statement: Statement) -> Statement:
+        speaker = None
+        attribution = statement.attribution
+        if attribution is not None and attribution.actor is not None:
+            speaker = self.actor(attribution.actor)
+            attribution = Attribution(attribution.text, speaker)
+        subject = self.actor(statement.subject, speaker)
+        obj = self.actor(statement.object, speaker) if statement.object is not None else None
+        arguments = tuple(Argument(a.role, self.actor(a.actor, speaker)) for a in statement.arguments)
+        return statement.replace(subject=subject, object=obj, arguments=arguments, attribution=attribution)
+
+    def add_statement_mention(self, actor: Actor, is_subject: bool) -> None:
+        span = self._span(actor)
+        if span is None or span.root.pos_ == "PRON":
+            return
+        resolved = self._resolve_span(span, actor)
+        if resolved is not None and resolved.resolved and resolved.id and not resolved.id.startswith("name-"):
+            self._add_mention(span.root, resolved, is_subject)
+
+    def actor(self, actor: Actor, speaker: Actor | None = None) -> Actor:
+        span = self._span(actor)
+        if span is None:
+            return self._by_text(actor)
+        found = self._resolve_span(span, actor, speaker)
+        if found is None:
+            return replace(actor, id=None, type="Other", country=None, sector=None, office=None)
+        return replace(found, text=actor.text, start=actor.start, end=actor.end)
+
+    # ------------------------------------------------------------ spans
+    def _span(self, actor: Actor) -> Span | None:
+        if actor.start is None or actor.end is None:
+            return None
+        span = self.doc.char_span(actor.start - self.offset, actor.end - self.offset, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
+    def _by_text(self, actor: Actor) -> Actor:
+        """Offsets missing: look the label up as a whole name."""
+        for eid, kind, _ in self.gaz.lookup(actor.label or actor.text):
+            if kind != "office":
+                return self._from_entry(actor, self.gaz.entries[eid])
+        return replace(actor, id=unknown_id(actor.label or actor.text))
+
+    def _resolve_span(self, span: Span, actor: Actor, speaker: Actor | None = None) -> Actor | None:
+        key = (span.start, span.end)
+        if key in self.cache and speaker is None:
+            return self.cache[key]
+        found = self._read(span, actor, speaker)
+        if speaker is None:
+            self.cache[key] = found
+        return found
+
+    def _read(self, span: Span, actor: Actor, speaker: Actor | None) -> Actor | None:
+        head = span.root
+        if head.pos_ not in _NOMINAL_POS:
+            return None  # a clause or a predicate, not an actor
+        words = [t for t in span if t.i >= _first_content(span)]
+        label = _label(words) or actor.label
+        base = Actor(text=actor.text, label=label, start=actor.start, end=actor.end, type=actor.type)
+        if head.pos_ == "PRON":
+            return self._pronoun(head, base, speaker)
+        ent = self.ent_of.get(head.i)
+        if ent is not None and (ent.kb_id_ or ent.label_ in _NER_TYPES):
+            found = self._entity(ent)
+            if found is not None:
+                return self._with_title(found, span, ent)
+        office = self._office_phrase(words)
+        if office is not None:
+            return replace(office, text=actor.text)
+        return self._common_noun(head, base)
+
+    # ------------------------------------------------------------ entities
+    def _entity(self, ent: Span) -> Actor | None:
+        if ent.start in self._ent_actors:
+            return self._ent_actors[ent.start]
+        found = self._read_entity(ent)
+        self._ent_actors[ent.start] = found
+        return found
+
+    def _read_entity(self, ent: Span) -> Actor | None:
+        base = Actor(text=ent.text, label=_label(list(ent)), start=ent.start_char + self.offset,
+                     end=ent.end_char + self.offset)
+        entry = self.gaz.entries.get(ent.kb_id_) if ent.kb_id_ else None
+        if entry is not None:
+            return self._from_entry(base, entry)
+        kind = _NER_TYPES.get(ent.label_)
+        if kind is None:
+            return None
+        if kind == "Person":
+            return self._person_name(ent, base)
+        if kind in ("Organization", "Group"):
+            sector = self._sector_phrase(ent.root, base)
+            if sector is not None:
+                return sector
+        country = self._modifier_country(ent.root)
+        return replace(base, id=unknown_id(base.label), type=kind, country=country)
+
+    def _from_entry(self, base: Actor, entry: Entry) -> Actor:
+        return replace(base, label=entry.label, id=entry.id, type=entry.type,
+                       country=entry.country, sector=entry.sector)
+
+    def _person_name(self, ent: Span, base: Actor) -> Actor:
+        """An unknown PERSON: spelling variants, surname-only, then a stable new id."""
+        tokens = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+        full_key = variant_key(base.label)
+        surname_key = variant_key(tokens[-1].text) if tokens else full_key
+        entries = self.gaz.person_variants.get(full_key, frozenset())
+        if len(entries) == 1:
+            entry = self.gaz.entries[next(iter(entries))]
+            return self._remember(surname_key, self._from_entry(base, entry))
+        if len(tokens) == 1 and surname_key in self.surnames:
+            return replace(self.surnames[surname_key], text=base.text, start=base.start, end=base.end)
+        remembered = self.gaz.memory.get(full_key)
+        new = replace(base, id=remembered or unknown_id(base.label), type="Person",
+                      country=self._modifier_country(ent.root))
+        if len(tokens) > 1:
+            for key in (full_key, surname_key):
+                known = self.gaz.memory.setdefault(key, new.id)
+                if known != new.id:
+                    self.gaz.memory[key] = ""  # ambiguous surname across documents
+        return self._remember(surname_key, new)
+
+    def _remember(self, surname_key: str, actor: Actor) -> Actor:
+        self.surnames.setdefault(surname_key, actor)
+        return actor
+
+    def _with_title(self, found: Actor, span: Span, ent: Span) -> Actor:
+        """Strip and keep a title before a person's name ("US President Donald Trump")."""
+        if found.type != "Person":
+            return found
+        before = [t for t in span if t.i < ent.start and t.i >= _first_content(span)]
+        roles, country = self._title(before)
+        if roles is None:
+            return found
+        entry = self.gaz.entries.get(found.id or "")
+        office = None
+        if entry is not None:
+            wanted = roles if roles - {"other"} else None
+            holding = self.gaz.holding(entry, self.date, wanted) or self.gaz.holding(entry, self.date)
+            office = self.gaz.offices[holding.office].label if holding else None
+        elif roles - {"other"}:
+            offices = self.gaz.offices_for(roles, country)
+            office = offices[0].label if offices else None
+        return replace(found, office=office, country=found.country or country)
+
+    def _title(self, tokens: list[Token]) -> tuple[frozenset[str] | None, str | None]:
+        """Roles of the title among ``tokens`` (longest title wins) and the country they name."""
+        roles = None
+        country = None
+        for i in range(len(tokens)):
+            for j in range(len(tokens), i, -1):
+                found = self.gaz.titles.get(normalise(" ".join(t.text for t in tokens[i:j])))
+                if found is not None:
+                    roles = found if roles is None else roles | found
+                    break
+        for token in tokens:
+            entry = self._token_entry(token)
+            if entry is not None:
+                country = entry.country
+        if roles is not None and "leader" in roles and country:
+            leader = self.gaz.country_entry(country)
+            roles = frozenset({leader.leader_role}) if leader else roles
+        return roles, country
+
+    # ------------------------------------------------------------ descriptions
+    def _office_phrase(self, words: list[Token]) -> Actor | None:
+        """"the US president", "Russia's foreign minister", "the Ukrainian leader" → holder at the date."""
+        if not words:
+            return None
+        head = words[-1]
+        if head.tag_ in ("NNS", "NNPS"):
+            return None
+        for eid, kind, _ in self.gaz.lookup(" ".join(t.text for t in words)):
+            if kind == "office":
+                return self._holder([eid[len("office:"):]], words)
+        roles, country = self._title(words)
+        if roles is None or not roles - {"other"} or not self._title_at_end(words):
+            return None
+        if country is None:
+            country = self._of_country(head)
+        if country is None:
+            return self._recent_holder(head, roles)
+        offices = self.gaz.offices_for(roles, country)
+        return self._holder([o.id for o in offices], words) if offices else None
+
+    def _title_at_end(self, words: list[Token]) -> bool:
+        return normalise(words[-1].text) in self.gaz.titles or any(
+            normalise(" ".join(t.text for t in words[i:])) in self.gaz.titles for i in range(len(words)))
+
+    def _holder(self, office_ids: list[str], words: list[Token]) -> Actor | None:
+        for oid in office_ids:
+            entry = self.gaz.holder(oid, self.date)
+            if entry is not None:
+                text = " ".join(t.text for t in words)
+                actor = Actor(text=text, label=entry.label, id=entry.id, type="Person", country=entry.country,
+                              office=self.gaz.offices[oid].label)
+                return actor
+        return None
+
+    def _recent_holder(self, head: Token, roles: frozenset[str]) -> Actor | None:
+        """"the president" with no country: the latest person mentioned who holds such an office."""
+        sent = self.sent_of[head.i]
+        for mention in reversed(self.mentions):
+            if mention.token >= head.i or sent - mention.sent > coref.WINDOW + 1:
+                continue
+            entry = self.gaz.entries.get(mention.actor.id or "")
+            if entry is not None and entry.type == "Person":
+                holding = self.gaz.holding(entry, self.date, roles)
+                if holding is not None:
+                    return replace(mention.actor, office=self.gaz.offices[holding.office].label)
+        return None
+
+    def _of_country(self, head: Token) -> str | None:
+        """"the president of Russia": the country in an ``of`` phrase."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    entry = self._token_entry(pobj)
+                    if entry is not None and entry.type == "Country":
+                        return entry.country
+        return None
+
+    def _common_noun(self, head: Token, base: Actor) -> Actor:
+        sector = self._sector_phrase(head, base)
+        if sector is not None:
+            return sector
+        anaphor = self._anaphor(head, base)
+        if anaphor is not None:
+            return anaphor
+        return replace(base, id=unknown_id(base.label), type="Other", country=self._modifier_country(head))
+
+    def _sector_phrase(self, head: Token, base: Actor) -> Actor | None:
+        """"Russian airstrikes" → Russia/MIL, "Moscow's envoy" → Russia/GOV, "a Ukrainian source" → Ukraine."""
+        code = self._sector_code(head)
+        if code is None:
+            return None
+        owner = self._modifier_actor(head)
+        if owner is None:
+            return None
+        return replace(owner, text=base.text, label=owner.label, start=base.start, end=base.end,
+                       sector=code or owner.sector, office=None)
+
+    def _sector_code(self, head: Token) -> str | None:
+        compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
+        if compounds:
+            code = self.gaz.sector_terms.get(normalise(f"{compounds[0].text} {head.text}"))
+            if code is not None:
+                return code
+        code = self.gaz.sector_terms.get(normalise(head.text))
+        return code if code is not None else self.gaz.sector_terms.get(normalise(head.lemma_))
+
+    def _anaphor(self, head: Token, base: Actor) -> Actor | None:
+        """"the country" → latest country; "his country" → the country of what "his" refers to."""
+        target = self.gaz.anaphors.get(normalise(head.lemma_))
+        if target is None:
+            return None
+        owner = self._modifier_actor(head)
+        if owner is not None:
+            if target == "Country" and owner.type != "Country":
+                country = self.gaz.country_entry(owner.country)
+                return self._from_entry(base, country) if country else None
+            return replace(owner, text=base.text, start=base.start, end=base.end)
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        if any(c.dep_ in _MODIFIER_DEPS for c in head.children):
+            return None
+        mention = coref.latest_of_type(head, self.sent_of[head.i], target, self.mentions)
+        if mention is None:
+            return replace(base, id=None, type="Other", resolved=False)
+        return replace(mention.actor, text=base.text, start=base.start, end=base.end)
+
+    # ------------------------------------------------------------ modifiers
+    def _modifier_actor(self, head: Token) -> Actor | None:
+        """The gazetteer actor (or resolved pronoun) among the head's modifiers."""
+        for child in head.children:
+            if child.dep_ not in _MODIFIER_DEPS or child.i > head.i:
+                continue
+            for token in [child, *(c for c in child.subtree if c.dep_ == "compound")]:
+                kind = coref.pronoun_kind(token)
+                if kind is not None:
+                    actor = self._pronoun(token, Actor(text=token.text, label=token.text), None)
+                    if actor.resolved and actor.id:
+                        return self._as_state(actor)
+                    continue
+                entry = self._token_entry(token)
+                if entry is not None and entry.type != "Other":
+                    if entry.type == "Person":
+                        country = self.gaz.country_entry(entry.country)
+                        if country is not None:
+                            return self._from_entry(Actor(text="", label=""), country)
+                        continue
+                    return self._from_entry(Actor(text="", label=""), entry)
+        return None
+
+    def _as_state(self, actor: Actor) -> Actor:
+        if actor.type == "Person" and actor.country:
+            country = self.gaz.country_entry(actor.country)
+            if country is not None:
+                return self._from_entry(Actor(text="", label=""), country)
+        return actor
+
+    def _modifier_country(self, head: Token) -> str | None:
+        owner = self._modifier_actor(head)
+        return owner.country if owner is not None else None
+
+    def _token_entry(self, token: Token) -> Entry | None:
+        ent = self.ent_of.get(token.i)
+        if ent is not None and ent.kb_id_:
+            return self.gaz.entries.get(ent.kb_id_)
+        return None
+
+    # ------------------------------------------------------------ pronouns
+    def _pronoun(self, token: Token, base: Actor, speaker: Actor | None) -> Actor | None:
+        if token.tag_ in _RELATIVE_TAGS:
+            return self._relative(token, base)
+        kind = coref.pronoun_kind(token)
+        if kind is None:
+            return replace(base, id=None, type="Other")
+        person, gender, plural = kind
+        unresolved = replace(base, id=None, type="Other", country=None, resolved=False)
+        if person == "1" and speaker is not None and speaker.resolved and speaker.id:
+            return replace(self._as_state(speaker) if plural else speaker, text=base.text,
+                           start=base.start, end=base.end)
+        if person != "3" or coref.is_pleonastic(token):
+            return unresolved
+        mention = coref.antecedent(token, self.sent_of[token.i], gender, plural, self.mentions)
+        if mention is None:
+            return unresolved
+        return replace(mention.actor, text=base.text, start=base.start, end=base.end, office=None)
+
+    def _relative(self, token: Token, base: Actor) -> Actor | None:
+        """"missiles that Ukraine relies on": a relative pronoun is its noun."""
+        clause = token.head
+        while clause.dep_ != "relcl" and clause.head is not clause and clause.i != clause.head.i:
+            if clause.dep_ not in ("conj", "xcomp", "ccomp"):
+                break
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return replace(base, id=None, type="Other")
+        noun = clause.head
+        ent = self.ent_of.get(noun.i)
+        if ent is not None:
+            found = self._entity(ent)
+            if found is not None:
+                return replace(found, text=base.text, start=base.start, end=base.end)
+        span = self.doc[noun.left_edge.i:noun.i + 1]
+        return self._common_noun(noun, replace(base, label=_label(list(span))))
+
+    def _add_mention(self, head: Token, actor: Actor, subject: bool) -> None:
+        entry = self.gaz.entries.get(actor.id or "")
+        mention = coref.Mention(
+            token=head.i,
+            sent=self.sent_of[head.i],
+            subject=subject,
+            plural=head.tag_ in ("NNS", "NNPS") or (entry is not None and entry.type == "Group"
+                                                     and normalise(head.text).endswith("s")),
+            gender=entry.gender if entry is not None else None,
+            actor=actor,
+        )
+        position = len(self.mentions)
+        while position and self.mentions[position - 1].token > head.i:
+            position -= 1
+        if position < len(self.mentions) and self.mentions[position].token == head.i:
+            return
+        self.mentions.insert(position, mention)
+
+
+def _first_content(span: Span) -> int:
+    """Index of the first token after leading determiners and punctuation."""
+    for token in span:
+        if token.dep_ not in _LEADING_SKIP and not token.is_punct and not token.is_space:
+            return token.i
+    return span.end
+
+
+def _label(tokens: list[Token]) -> str:
+    """Normalised text: no leading determiner, no trailing possessive or punctuation."""
+    while tokens and (tokens[0].dep_ in ("det", "predet") or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return "".join(t.text_with_ws for t in tokens).strip()

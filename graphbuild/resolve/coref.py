@@ -1,0 +1,108 @@
+"""Rule-based coreference: pronouns and definite descriptions to earlier mentions.
+
+A pronoun takes the closest compatible mention — same type family, number and
+gender — searching its own sentence first (subjects before other mentions, then
+the most recent), then up to :data:`WINDOW` sentences back. Pronoun features come
+from spaCy's morphology (``Gender``, ``Number``, ``Person``), not word lists. When
+nothing compatible is in reach the pronoun stays unresolved: no wild guesses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..extract.model import Actor
+
+__all__ = ["Mention", "WINDOW", "antecedent", "pronoun_kind", "is_pleonastic"]
+
+#: How many sentences back a pronoun may look for its antecedent.
+WINDOW = 2
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"amod", "compound"})
+_CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
+_SINGULAR_TYPES = frozenset({"Country", "Organization", "Group"})
+_PLURAL_TYPES = frozenset({"Group", "Organization"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A resolved actor mention that later pronouns and descriptions may point back to."""
+
+    token: int  # index of the mention's head token in the Doc
+    sent: int  # index of its sentence
+    subject: bool
+    plural: bool
+    gender: str | None
+    actor: Actor
+
+
+def pronoun_kind(token: Token) -> tuple[str, str | None, bool] | None:
+    """``(person, gender, plural)`` of a personal pronoun, None for other tokens.
+
+    Gender is "male", "female", "neuter" or None (unmarked: they, we).
+    """
+    morph = token.morph
+    if token.pos_ != "PRON" or "Prs" not in morph.get("PronType"):
+        return None
+    person = (morph.get("Person") or ["3"])[0]
+    gender = {"Masc": "male", "Fem": "female", "Neut": "neuter"}.get((morph.get("Gender") or [""])[0])
+    plural = "Plur" in morph.get("Number")
+    return person, gender, plural
+
+
+def is_pleonastic(token: Token) -> bool:
+    """Expletive "it": "it is unclear whether ...", "it was reported that ..."."""
+    if token.dep_ == "expl":
+        return True
+    if "Neut" not in token.morph.get("Gender") or token.dep_ not in _SUBJECT_DEPS:
+        return False
+    head = token.head
+    if head.lemma_ != "be" and head.tag_ != "VBN":
+        return False
+    return any(child.dep_ in _CLAUSAL_DEPS and child.i > token.i for child in head.children)
+
+
+def antecedent(token: Token, sent_index: int, gender: str | None, plural: bool,
+               mentions: list[Mention]) -> Mention | None:
+    """The best earlier mention for a third-person pronoun, or None."""
+    best: tuple[tuple, Mention] | None = None
+    for mention in mentions:
+        if mention.token >= token.i:
+            break
+        distance = sent_index - mention.sent
+        if distance > WINDOW or not _compatible(mention, gender, plural):
+            continue
+        rank = (distance, 0 if mention.subject else 1, -mention.token)
+        if best is None or rank < best[0]:
+            best = (rank, mention)
+    return best[1] if best else None
+
+
+def latest_of_type(token: Token, sent_index: int, type_: str, mentions: list[Mention]) -> Mention | None:
+    """The most recent mention of ``type_`` before ``token`` (for "the country", "the alliance")."""
+    found = None
+    for mention in mentions:
+        if mention.token >= token.i:
+            break
+        if mention.actor.type == type_ and sent_index - mention.sent <= WINDOW + 1:
+            found = mention
+    return found
+
+
+def mention_is_referent(token: Token) -> bool:
+    """Modifiers ("Russian" in "Russian airstrikes") are not referents for pronouns."""
+    return token.dep_ not in _MODIFIER_DEPS
+
+
+def _compatible(mention: Mention, gender: str | None, plural: bool) -> bool:
+    actor = mention.actor
+    if gender in ("male", "female"):
+        return actor.type == "Person" and not mention.plural and mention.gender in (None, gender)
+    if gender == "neuter":
+        return actor.type in _SINGULAR_TYPES and not mention.plural
+    if plural:
+        return mention.plural or actor.type in _PLURAL_TYPES
+    return False
