@@ -8,6 +8,7 @@ is logged as a warning and reading carries on.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
@@ -22,7 +23,7 @@ from typing import IO
 
 from .errors import InputError
 
-__all__ = ["Document", "iter_documents", "SUPPORTED_SUFFIXES", "parse_date"]
+__all__ = ["Document", "iter_documents", "looks_english", "SUPPORTED_SUFFIXES", "parse_date"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def iter_documents(
     lines: Iterable[str | Path] = (),
     published: str | None = None,
     skip_bad: bool = False,
+    english_only: bool = True,
     stdin: IO[bytes] | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of ``inputs`` (files, folders, ``-`` for stdin) and ``lines`` files.
@@ -71,6 +73,9 @@ def iter_documents(
         ISO date for documents that carry none (relative dates resolve against it).
     skip_bad : bool
         Warn and carry on past unreadable documents instead of raising.
+    english_only : bool
+        Skip, with a warning, documents that are clearly not English (see :func:`looks_english`):
+        the English parser would only produce noise from them.
 
     Raises
     ------
@@ -80,12 +85,65 @@ def iter_documents(
     default_date = parse_date(published, where="--date") if published else None
     if published and default_date is None:
         raise InputError(f"--date {published!r} is not a date", hint="use YYYY-MM-DD")
-    for item in inputs:
-        for doc in _read_input(item, skip_bad=skip_bad, stdin=stdin):
+    found = (
+        *(_read_input(item, skip_bad=skip_bad, stdin=stdin) for item in inputs),
+        *(_read_lines(Path(item), skip_bad=skip_bad) for item in lines),
+    )
+    for source in found:
+        for doc in source:
+            if english_only and not looks_english(doc.text):
+                log.warning("%s: skipped, the text does not look like English", doc.path or doc.id)
+                continue
             yield _with_default_date(doc, default_date)
-    for item in lines:
-        for doc in _read_lines(Path(item), skip_bad=skip_bad):
-            yield _with_default_date(doc, default_date)
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: Latin-script languages whose spaCy stop-word lists tell them apart from English.
+_LATIN_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "tr", "ro", "id", "fi", "hu", "cs")
+
+
+@functools.cache
+def _stop_words() -> dict[str, frozenset[str]]:
+    import importlib
+
+    lists = {}
+    for code in ("en", *_LATIN_LANGUAGES):
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        lists[code] = frozenset(word.casefold() for word in module.STOP_WORDS)
+    return lists
+
+
+def looks_english(text: str, *, sample: int = 3000) -> bool:
+    """Whether ``text`` reads as English rather than another language.
+
+    Mostly non-Latin letters (Cyrillic, Arabic, CJK, ...) mean not English; in Latin
+    script, the text is taken for another language when that language's spaCy stop
+    words clearly outnumber the English ones. Tables of figures and very short texts
+    pass: there is no evidence against them.
+
+    >>> looks_english("Russia and China signed a trade deal on Monday in Beijing."), \\
+    ...     looks_english("La Russie et la Chine ont signé lundi un accord commercial à Pékin, selon l'agence.")
+    (True, False)
+    """
+    head = text[:sample]
+    letters = [ch for ch in head if ch.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for ch in letters if ch < "\u0250")
+    if latin / len(letters) < 0.5:
+        return False
+    # All-caps words are headlines, tickers and table headers: no evidence of a language.
+    words = [w.casefold() for w in _WORD.findall(head) if not w.isupper()]
+    if len(words) < 6:
+        return True
+    lists = _stop_words()
+    english = sum(1 for w in words if w in lists["en"])
+    for code in _LATIN_LANGUAGES:
+        hits = [w for w in words if w in lists[code]]
+        # Several different function words, a real share of the text, and far more than English's.
+        if len(set(hits)) >= 3 and len(hits) >= 0.15 * len(words) and len(hits) > 2 * english:
+            return False
+    return True
 
 
 def _with_default_date(doc: Document, date: str | None) -> Document:

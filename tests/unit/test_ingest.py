@@ -133,3 +133,28 @@ def test_default_date_applies_only_where_missing(tmp_path):
                                       ("July 3, 2025", "2025-07-03"), ("nonsense", None)])
 def test_parse_date(raw, iso):
     assert parse_date(raw) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der russische Präsident Wladimir Putin hat am Donnerstag mit dem amerikanischen Präsidenten telefoniert, teilte der Kreml mit.",
+        "El presidente ruso Vladimir Putin habló el jueves por teléfono con el presidente estadounidense, informó el Kremlin.",
+        "Президент России Владимир Путин в четверг провел телефонный разговор с президентом США, сообщили в Кремле.",
+        "美国总统周四与俄罗斯总统通电话，克里姆林宫表示，双方讨论了乌克兰问题。",
+    ],
+)
+def test_non_english_documents_are_skipped_with_a_warning(tmp_path, caplog, text):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(json.dumps({"id": "other", "text": text}) + "\n"
+                    + json.dumps({"id": "en", "text": "The EU and NATO met in Brussels on Monday to discuss sanctions."})
+                    + "\n", encoding="utf-8")
+    assert [d.id for d in docs([path])] == ["en"]
+    assert "does not look like English" in caplog.text
+    assert [d.id for d in docs([path], english_only=False)] == ["other", "en"]
+
+
+def test_tables_of_figures_are_not_taken_for_another_language():
+    from graphbuild.ingest import looks_english
+
+    assert looks_english("Shr 70 cts vs 67 cts\n\nNet 6,416,000 vs 6,057,000\n\nNOTE: Net includes gains of 5,900,000 dlrs.")
