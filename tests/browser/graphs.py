@@ -44,8 +44,8 @@ def seed_like_graph() -> nx.MultiDiGraph:
     _say(G, A + "trump", A + "zelenskyy", "s3", "speak with",
          "Trump may speak with Ukrainian President Volodymyr Zelenskyy on Friday.", quad=1, event="Consult",
          cameo="040", modality="possible", attribution="a Ukrainian source", date="2025-07-04")
-    _say(G, A + "russia", A + "ukraine", "s4", "step back from",
-         "Moscow will not step back from its goals in Ukraine.", quad=3, event="Refuse to yield", cameo="125",
+    _say(G, A + "russia", A + "ukraine", "s4", "back down from",
+         "Russia will not back down from its goals, Putin said.", quad=3, event="Refuse to yield", cameo="125",
          negated=True, attribution="Vladimir Putin")
     _say(G, A + "russia", A + "ukraine", "s5", "attack", "Russia launched a massive drone attack on Ukraine overnight.",
          quad=4, event="Use conventional military force", cameo="190", date="2025-07-04")

@@ -1,0 +1,233 @@
+"""The viewer in a real headless Chromium: offline load, counts, clicks, filters, search, XSS."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import networkx as nx
+import pytest
+
+from graphbuild.view import render_html
+
+from .graphs import seed_like_graph
+
+pytestmark = pytest.mark.browser
+
+A = "https://graphbuild.org/actor/"
+
+
+def relation_groups(G: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
+    """What the page must draw as edges: one per subject, object and relation lemma."""
+    return {(u, v, d.get("lemma") or d.get("relation") or "?") for u, v, d in G.edges(data=True)}
+
+
+def node_index(page, key: str) -> int:
+    return page.evaluate(f"window.graphbuild.data.nodes.findIndex(n => n.key === {json.dumps(key)})")
+
+
+def node_point(page, index: int) -> tuple[float, float]:
+    return tuple(
+        page.evaluate(
+            "(() => { const net = window.graphbuild.network;"
+            f" const d = net.canvasToDOM(net.getPosition({index}));"
+            " const r = document.getElementById('graph').getBoundingClientRect();"
+            " return [r.left + d.x, r.top + d.y]; })()"
+        )
+    )
+
+
+def click_selector(page, selector: str) -> None:
+    x, y = page.evaluate(
+        f"(() => {{ const r = document.querySelector({json.dumps(selector)}).getBoundingClientRect();"
+        " return [r.left + r.width / 2, r.top + r.height / 2]; })()"
+    )
+    page.click(x, y)
+
+
+def panel_text(page) -> str:
+    return page.evaluate("document.getElementById('panel').textContent")
+
+
+def drawn(page) -> dict[str, int]:
+    return page.evaluate("window.graphbuild.drawn()")
+
+
+def assert_clean(page) -> None:
+    """No console errors or exceptions, no dialog, and no request but the page itself."""
+    assert page.errors == []
+    assert page.dialogs == []
+    assert [u for u in page.requests if u != page.page_url and not u.startswith("data:")] == []
+
+
+@pytest.fixture
+def seed_page(tmp_path, open_page):
+    G = seed_like_graph()
+    return G, open_page(render_html(G, tmp_path / "graph.html", title="Seed article"))
+
+
+def test_page_loads_offline_and_draws_every_node_and_relation(seed_page, artifacts):
+    G, page = seed_page
+    assert drawn(page) == {"nodes": G.number_of_nodes(), "edges": len(relation_groups(G))}
+    assert page.evaluate("document.getElementById('summary').textContent").startswith("14 of 14 nodes")
+    page.screenshot(artifacts / "viewer-sample-graph.png")
+    assert_clean(page)
+
+
+def test_clicking_a_node_shows_its_statements(seed_page, artifacts):
+    G, page = seed_page
+    x, y = node_point(page, node_index(page, A + "putin"))
+    page.click(x, y)
+    page.wait_for("!!document.querySelector('#panel h3')", timeout=5)
+    text = panel_text(page)
+    assert page.evaluate("document.querySelector('#panel h3').textContent") == "Vladimir Putin"
+    for key in ("Person", "RUS", "Q7747"):
+        assert key in text
+    for u, v, d in G.edges(data=True):
+        assert (d["sentence"] in text) == (A + "putin" in (u, v))
+    assert page.evaluate("document.querySelector('#panel a[href]').href") == "https://www.wikidata.org/wiki/Q7747"
+    page.screenshot(artifacts / "viewer-sample-node-panel.png")
+    assert_clean(page)
+
+
+def test_clicking_an_edge_lists_each_supporting_sentence(seed_page):
+    G, page = seed_page
+    ushakov, reuters = node_point(page, node_index(page, A + "ushakov")), node_point(page, node_index(page, A + "reuters"))
+    page.click((ushakov[0] + reuters[0]) / 2, (ushakov[1] + reuters[1]) / 2)
+    page.wait_for("!!document.querySelector('#panel h3')", timeout=5)
+    assert page.evaluate("document.querySelector('#panel h3').textContent") == "Yuri Ushakov → tell → Reuters"
+    text = panel_text(page)
+    assert "Kremlin aide Yuri Ushakov told reporters." in text
+    assert "000_e87cb3e1957412b4" in text and "2025-07-03" in text
+    assert "Trump" not in text
+    assert_clean(page)
+
+
+def test_edge_panel_shows_document_date_and_attribution_of_each_statement(seed_page):
+    G, page = seed_page
+    edge = page.evaluate("window.graphbuild.data.edges.findIndex(e => e.lemma === 'attack')")
+    page.evaluate(f"window.graphbuild.showEdge({edge})")
+    text = panel_text(page)
+    for sentence, doc in (
+        ("Russia launched a massive drone attack on Ukraine overnight.", "000_e87cb3e1957412b4"),
+        ("Russian forces attacked Kyiv again on Friday.", "wire_0002"),
+    ):
+        assert sentence in text and doc in text
+    assert "Statements2" in text.replace(" ", "")
+    putin = node_index(page, A + "putin")
+    tell = page.evaluate(f"window.graphbuild.data.edges.findIndex(e => e.lemma === 'tell' && e.from === {putin})")
+    page.evaluate(f"window.graphbuild.showEdge({tell})")
+    assert "according to a Kremlin aide" in panel_text(page)
+
+
+def test_event_class_filter_hides_the_conflict_relations(seed_page):
+    G, page = seed_page
+    material_conflict = {(u, v, d["lemma"]) for u, v, d in G.edges(data=True) if d["quad_class"] == 4}
+    before = drawn(page)["edges"]
+    click_selector(page, '[data-quad="4"]')
+    assert drawn(page)["edges"] == before - len(material_conflict)
+    click_selector(page, '[data-quad="4"]')
+    assert drawn(page)["edges"] == before
+    assert_clean(page)
+
+
+def test_modality_negation_and_date_filters(seed_page):
+    G, page = seed_page
+    groups = relation_groups(G)
+
+    def expected(keep) -> int:
+        return len({(u, v, d["lemma"]) for u, v, d in G.edges(data=True) if keep(d)})
+
+    click_selector(page, '[data-modality="asserted"]')
+    assert drawn(page)["edges"] == expected(lambda d: d["modality"] != "asserted")
+    click_selector(page, '[data-modality="asserted"]')
+    click_selector(page, "#filter-negated")
+    assert drawn(page)["edges"] == expected(lambda d: not d["negated"])
+    click_selector(page, "#filter-negated")
+    page.evaluate(
+        "(() => { const i = document.getElementById('date-from'); i.value = '2025-07-04';"
+        " i.dispatchEvent(new Event('change')); })()"
+    )
+    assert drawn(page)["edges"] == expected(lambda d: d["date"] >= "2025-07-04")
+    click_selector(page, "#reset")
+    assert drawn(page)["edges"] == len(groups)
+    assert_clean(page)
+
+
+def test_hide_non_actors(seed_page):
+    G, page = seed_page
+    click_selector(page, "#hide-nonactors")
+    others = [n for n, d in G.nodes(data=True) if d["type"] == "Other"]
+    assert drawn(page)["nodes"] == G.number_of_nodes() - len(others)
+    assert drawn(page)["edges"] == len({(u, v, d["lemma"]) for u, v, d in G.edges(data=True) if v not in others})
+
+
+def test_search_finds_and_opens_an_actor(seed_page):
+    G, page = seed_page
+    click_selector(page, "#search")
+    page.type_text("zelen")
+    assert page.evaluate("document.querySelectorAll('#search-results li').length") == 1
+    page.press("Enter")
+    assert page.evaluate("document.querySelector('#panel h3').textContent") == "Volodymyr Zelenskyy"
+    assert page.evaluate("window.graphbuild.network.getSelectedNodes()") == [node_index(page, A + "zelenskyy")]
+    assert_clean(page)
+
+
+def test_max_nodes_keeps_the_hubs_and_says_so(tmp_path, open_page):
+    G = seed_like_graph()
+    page = open_page(render_html(G, tmp_path / "graph.html", max_nodes=5))
+    assert drawn(page)["nodes"] == 5
+    note = page.evaluate("document.getElementById('truncated')")
+    text = page.evaluate("document.getElementById('truncated').textContent")
+    assert note is not None and "Showing the 5 most important of 14 nodes" in text
+    labels = page.evaluate("window.graphbuild.data.nodes.map(n => n.label)")
+    assert "Ukraine" in labels and "weapons deliveries" not in labels
+    assert_clean(page)
+
+
+PAYLOADS = (
+    '<script>window.__pwned = "script"</script>',
+    '<img src=x onerror="window.__pwned = \'img\'">',
+    '</script><script>window.__pwned = "breakout"</script>',
+    '"\'><svg onload="window.__pwned = \'svg\'">',
+    "\u2028\u2029<!-- {{APP_JS}} --> & &amp;",
+)
+
+
+def xss_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for i, payload in enumerate(PAYLOADS):
+        G.add_node(f"n{i}", label=payload, type="Person", country=payload, wikidata="javascript:window.__pwned=1",
+                   iri=payload, statements=[{"relation": payload, "sentence": payload, "doc": payload,
+                                             "modality": payload, "attribution": payload}])
+    for i, payload in enumerate(PAYLOADS):
+        G.add_edge(f"n{i}", f"n{(i + 1) % len(PAYLOADS)}", key=f"s{i}", relation=payload, lemma=payload,
+                   sentence=f"He said {payload} today.", doc="javascript:window.__pwned='doc'", date=payload,
+                   modality="asserted", negated=False, attribution=payload, cameo=payload, event_label=payload,
+                   quad_class=1, goldstein=1.0, plover=payload, confidence=0.5, start=0, end=1)
+    return G
+
+
+def test_untrusted_strings_run_no_code_and_show_as_text(tmp_path, open_page):
+    G = xss_graph()
+    page = open_page(render_html(G, tmp_path / "graph.html", title=PAYLOADS[2]))
+    assert drawn(page) == {"nodes": len(PAYLOADS), "edges": len(PAYLOADS)}
+    assert page.evaluate("document.title") == PAYLOADS[2]
+    for i in range(len(PAYLOADS)):
+        node = node_index(page, f"n{i}")
+        page.evaluate(f"window.graphbuild.showNode({node})")
+        text = panel_text(page)
+        assert PAYLOADS[i] in text and f"He said {PAYLOADS[i]} today." in text
+        assert page.evaluate("document.querySelectorAll('#panel img, #panel svg, #panel script').length") == 0
+        hrefs = page.evaluate("[...document.querySelectorAll('#panel a')].map(a => a.getAttribute('href'))")
+        assert set(hrefs) == {"#"}
+        page.evaluate(f"window.graphbuild.showEdge(window.graphbuild.data.edges.findIndex(e => e.from === {node}))")
+        assert f"He said {PAYLOADS[i]} today." in panel_text(page)
+    click_selector(page, "#search")
+    page.type_text("<img")
+    assert page.evaluate("document.querySelector('#search-results li').textContent").startswith(PAYLOADS[1])
+    page.press("Enter")
+    time.sleep(0.3)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('script').length") == 3
+    assert_clean(page)
