@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import rdflib
+from rdflib.namespace import XSD
 from rdflib.term import BNode, Literal, Node, URIRef, Variable
 
 from .errors import GraphbuildError, InputError, QueryError, RDFSyntaxError
@@ -176,6 +177,7 @@ def _python(term: Node | None) -> Any:
     return str(term)
 
 
+_FLOATS = {XSD.double, XSD.float, XSD.decimal}
 _NAMESPACES = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda p: -len(p[0]))
 
 
@@ -184,6 +186,8 @@ def _short(term: Node | None) -> str:
     if term is None:
         return ""
     if isinstance(term, Literal):
+        if term.datatype in _FLOATS:
+            return f"{term.toPython():.6g}"
         return str(term)
     if isinstance(term, BNode):
         return f"_:{term}"
@@ -332,11 +336,23 @@ def _open_store(path: Path):
 
 
 def _bulk_load(store, path: Path) -> None:
+    """Load a file into the store's default graph.
+
+    Named graphs (TriG, N-Quads) are merged: Oxigraph's union default graph keeps
+    one copy of a triple per graph, so shared actor triples would repeat in answers.
+    """
     import pyoxigraph as ox
 
     oxi_format, _ = _rdf_format(path)
+    fmt = getattr(ox.RdfFormat, oxi_format)
     try:
-        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, oxi_format))
+        if fmt.supports_datasets:
+            default = ox.DefaultGraph()
+            store.bulk_extend(
+                ox.Quad(q.subject, q.predicate, q.object, default) for q in ox.parse(path=str(path), format=fmt)
+            )
+        else:
+            store.bulk_load(path=str(path), format=fmt)
     except SyntaxError as err:
         line, col = (err.lineno, err.offset) if err.lineno else (None, None)
         where = f"{path}:{line}:{col}" if line else str(path)
@@ -354,15 +370,13 @@ def _parse_rdflib(dataset: rdflib.Dataset, path: Path) -> None:
 
 
 def _rdflib_to_store(graph: rdflib.Graph):
-    """Copy an rdflib graph into an in-memory Oxigraph store (through N-Quads)."""
+    """Copy an rdflib graph (a dataset as the union of its graphs) into an in-memory Oxigraph store."""
     import pyoxigraph as ox
 
+    if isinstance(graph, rdflib.ConjunctiveGraph) and not graph.default_union:
+        graph = rdflib.Dataset(store=graph.store, default_union=True)
     store = ox.Store()
-    if isinstance(graph, rdflib.ConjunctiveGraph):
-        data, fmt = graph.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS
-    else:
-        data, fmt = graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES
-    store.bulk_load(input=data, format=fmt)
+    store.bulk_load(input=graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store
 
 
