@@ -19,7 +19,7 @@ from .dates import statement_date
 from .modality import is_negated, modality_of
 from .model import Actor, Argument, Attribution, Relation, Statement
 from .nominal import nominal_pairs
-from .spans import make_actor, span_text
+from .spans import make_actor, span_head, span_text
 
 __all__ = ["extract_statements"]
 
@@ -72,7 +72,7 @@ def _confidence(frame: Frame, subject: Span, obj: Span | None, source: Source | 
         score -= 0.56
     elif obj is None:
         score += 0.09
-    if subject.root.pos_ == "PRON":
+    if span_head(subject).pos_ == "PRON":
         score -= 0.05
     if source is not None:
         score -= 0.11
