@@ -249,7 +249,7 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int | None = None) -> dict[s
     for (u, v, lemma), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
         pair = (min(u, v), max(u, v))
         st = []
-        for data in sorted(items, key=lambda d: (_text(d.get("date")) or "", _text(d.get("doc")) or "")):
+        for data in sorted(items, key=lambda d: (d.get("date") is None, _text(d.get("date")) or "", _text(d.get("doc")) or "")):
             st.append(len(statements))
             statements.append({**_statement(data, doc_index, docs), "u": u, "v": v, "x": len(edges)})
         quads = Counter(statements[i]["q"] for i in st if statements[i]["q"])
@@ -309,7 +309,7 @@ def _csp_hash(script: str) -> str:
 
 
 def _escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def render_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, max_nodes: int | None = None, title: str = "graphbuild") -> Path:

@@ -1,0 +1,30 @@
+"""``graphbuild view``: the offline HTML viewer of graph files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ._util import app
+
+
+@app.command("view")
+def view_cli(
+    graphs: list[Path] = typer.Argument(..., metavar="GRAPH...", help="Turtle/RDF graph files written by graphbuild build."),
+    output: Path = typer.Option(Path("graph.html"), "-o", "--output", help="The HTML file to write."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep the N most important actors (PageRank)."),
+    title: str = typer.Option("graphbuild", "--title", help="Page title."),
+) -> None:
+    """Write one self-contained HTML page (no network needed) to explore GRAPH files.
+
+    Examples:
+
+      graphbuild view out/graph.ttl -o graph.html
+
+      graphbuild view day1.ttl day2.ttl -o week.html --max-nodes 300
+    """
+    from ..view import view
+
+    typer.echo(str(view(graphs, output, max_nodes=max_nodes, title=title)))
