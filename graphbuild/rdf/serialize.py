@@ -498,7 +498,7 @@ def _quads(graph: Graph, with_graphs: bool) -> list[tuple]:
 def write_graph(
     graph: Graph,
     path: str | os.PathLike,
-    format: str | None = "turtle",
+    format: str | None = None,
     *,
     prefixes: dict[str, str] | None = None,
 ) -> Path:
@@ -516,7 +516,7 @@ def write_graph(
     path : str or PathLike
     format : str, optional
         ``turtle``, ``nt``, ``nq``, ``trig`` or ``json-ld`` (aliases ``ttl``, ``jsonld``,
-        ...); None guesses from the file extension.
+        ...); by default guessed from the file extension.
     prefixes : dict, optional
         Prefixes for Turtle/TriG/JSON-LD; default :data:`~graphbuild.rdf.vocab.PREFIXES`.
 

@@ -76,6 +76,10 @@ class GB(DefinedNamespace):
     validTo: URIRef
     gender: URIRef
     title: URIRef
+    leaderRole: URIRef
+    SectorTerm: URIRef
+    AnaphoricNoun: URIRef
+    refersTo: URIRef
     # Extraction cue words (ontologies/extraction.ttl)
     Cue: URIRef
     lemma: URIRef
