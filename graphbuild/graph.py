@@ -549,8 +549,19 @@ def top_sources(G: nx.MultiDiGraph, n: int | None = 10) -> list[dict[str, Any]]:
     return [{"source": src, "label": label, "statements": c} for (src, label), c in ranked[:n]]
 
 
-def summary(G: nx.MultiDiGraph, *, top: int = 10, seed: int | None = 0) -> dict[str, Any]:
+def summary(G: nx.MultiDiGraph, *, top: int = 10, seed: int | None = 0, things: bool = False) -> dict[str, Any]:
     """Everything ``graphbuild stats`` reports, JSON-ready.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+    top : int
+        Leaders, dyads and sources to keep.
+    seed : int or None
+        For :func:`communities`.
+    things : bool
+        Keep nodes of type ``Other`` (objects such as "sanctions" or "a barrier")
+        in the analyses; by default only actors count.
 
     Returns
     -------
@@ -559,35 +570,37 @@ def summary(G: nx.MultiDiGraph, *, top: int = 10, seed: int | None = 0) -> dict[
         measure the ``top`` leaders as ``{"actor", "label", "value"}``);
         ``communities`` (member labels, largest first, singletons left out);
         ``cooperation`` and ``conflict`` (the ``top`` dyads by highest and lowest
-        Goldstein sum, pooled directions); ``sources``.
+        Goldstein sum, pooled directions); ``sources`` (over all statements).
 
     Examples
     --------
     >>> M = nx.MultiDiGraph()
-    >>> M.add_nodes_from([("a", {"label": "A"}), ("b", {"label": "B"})])
+    >>> M.add_nodes_from([("a", {"label": "A", "type": "Country"}), ("b", {"label": "B", "type": "Person"}),
+    ...                   ("x", {"label": "sanctions", "type": "Other"})])
     >>> _ = M.add_edge("a", "b", quad_class=1, goldstein=3.0, modality="asserted")
+    >>> _ = M.add_edge("a", "x", quad_class=4, goldstein=-8.0, modality="asserted")
     >>> s = summary(M)
-    >>> s["actors"], s["statements"], s["events"], s["cooperation"][0]["goldstein"]
-    (2, 1, 1, 3.0)
+    >>> s["actors"], s["statements"], s["events"], s["cooperation"][0]["goldstein"], s["conflict"]
+    (2, 2, 1, 3.0, [])
     """
-    label = {n: d.get("label", n) for n, d in G.nodes(data=True)}
-    centrality = actor_centrality(G)
+    H = G if things else G.subgraph(n for n, kind in G.nodes(data="type") if kind != "Other")
+    label = {n: d.get("label", n) for n, d in H.nodes(data=True)}
     leaders = {
         measure: [
             {"actor": n, "label": label[n], "value": round(float(v), 6)}
             for n, v in sorted(scores.items(), key=lambda kv: (-kv[1], label[kv[0]]))[:top]
         ]
-        for measure, scores in centrality.items()
+        for measure, scores in actor_centrality(H).items()
     }
-    pooled = dyads(G, directed=False)
+    pooled = dyads(H, directed=False)
     with_events = [d for d in pooled if d["events"]]
     listed = sum(len(d or ()) for _, d in G.nodes(data="statements"))
     return {
-        "actors": G.number_of_nodes(),
+        "actors": H.number_of_nodes(),
         "statements": G.number_of_edges() + listed,
         "events": sum(d["events"] for d in pooled),
         "centrality": leaders,
-        "communities": [sorted(label[n] for n in c) for c in communities(G, seed=seed) if len(c) > 1],
+        "communities": [sorted(label[n] for n in c) for c in communities(H, seed=seed) if len(c) > 1],
         "cooperation": sorted((d for d in with_events if d["goldstein"] > 0),
                               key=lambda d: (-d["goldstein"], -d["events"]))[:top],
         "conflict": sorted((d for d in with_events if d["goldstein"] < 0),
