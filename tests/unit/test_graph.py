@@ -210,7 +210,8 @@ def test_summary_is_json_ready_and_splits_cooperation_from_conflict(G):
 
     s = summary(G, top=3)
     assert json.loads(json.dumps(s)) == s
-    assert (s["actors"], s["statements"], s["events"]) == (10, 12, 8)
+    assert (s["actors"], s["statements"], s["events"]) == (9, 12, 8)  # "talks" is a thing, not an actor
+    assert summary(G, things=True)["actors"] == 10
     assert s["centrality"]["degree"][0] == {"actor": key(UKRAINE), "label": "Ukraine", "value": 6.0}
     assert [d["goldstein"] for d in s["cooperation"]] == sorted((d["goldstein"] for d in s["cooperation"]), reverse=True)
     assert s["conflict"][0]["goldstein"] == -12.0
