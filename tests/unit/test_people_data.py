@@ -94,11 +94,16 @@ def _terms(graph):
             )
 
 
-def _holder(graph, office: URIRef, day: date) -> set[str]:
+@pytest.fixture(scope="module")
+def terms(graph) -> list[tuple]:
+    return list(_terms(graph))
+
+
+def _holder(graph, terms, office: URIRef, day: date) -> set[str]:
     """Preferred labels of who held ``office`` on ``day`` (terms are half-open)."""
     return {
         str(graph.value(person, SKOS.prefLabel))
-        for person, held, start, end in _terms(graph)
+        for person, held, start, end in terms
         if held == office and start.toPython() <= day and (end is None or day < end.toPython())
     }
 
@@ -145,10 +150,10 @@ def test_person_iri_matches_its_wikidata_link(graph):
     assert problems == []
 
 
-def test_every_term_has_an_office_and_dates_in_order(graph):
+def test_every_term_has_an_office_and_dates_in_order(graph, terms):
     offices = set(_offices(graph))
     problems = []
-    for person, office, start, end in _terms(graph):
+    for person, office, start, end in terms:
         if office not in offices:
             problems.append((person, office, "unknown office"))
         if not isinstance(start, Literal) or start.datatype != rdflib.XSD.date:
@@ -159,13 +164,13 @@ def test_every_term_has_an_office_and_dates_in_order(graph):
     assert problems == []
 
 
-def test_one_holder_per_office_at_a_time(graph):
+def test_one_holder_per_office_at_a_time(graph, terms):
     """Only the four key roles are single-seat; envoys, aides and the like are many-seat posts."""
     single_seat = {
         office for office in _offices(graph) if {str(r) for r in graph.objects(office, GB.role)} - {"other"}
     }
     by_office = defaultdict(list)
-    for person, office, start, end in _terms(graph):
+    for person, office, start, end in terms:
         if office not in single_seat:
             continue
         by_office[office].append((start.toPython(), end.toPython() if end else date.max, person))
@@ -237,15 +242,19 @@ def test_required_country_has_the_four_offices(graph, country):
 
 
 @pytest.mark.parametrize("country", REQUIRED)
-def test_required_country_has_a_head_of_state_on_record(graph, country):
+def test_required_country_has_a_head_of_state_on_record(graph, terms, country):
     office = GBO[f"head-of-state-{country}"]
     assert (office, RDF.type, GB.Office) in graph
-    assert _holder(graph, office, date(2024, 6, 1)), f"nobody holds {office} on 2024-06-01"
+    # Two probe dates, because some seats were vacant on one of them (Lebanon 2022-2025).
+    holders = _holder(graph, terms, office, date(2024, 6, 1)) | _holder(
+        graph, terms, office, date(2025, 6, 1)
+    )
+    assert holders, f"nobody holds {office} on 2024-06-01 or 2025-06-01"
 
 
 @pytest.mark.parametrize("office", INTERNATIONAL_OFFICES)
-def test_international_office_has_a_current_holder(graph, office):
-    assert _holder(graph, GBO[office], date(2025, 6, 1))
+def test_international_office_has_a_current_holder(graph, terms, office):
+    assert _holder(graph, terms, GBO[office], date(2025, 6, 1))
 
 
 @pytest.mark.parametrize(
@@ -270,5 +279,5 @@ def test_international_office_has_a_current_holder(graph, office):
         ("nato-secretary-general", date(2024, 12, 1), "Mark Rutte"),
     ],
 )
-def test_office_resolves_by_date(graph, office, day, holder):
-    assert _holder(graph, GBO[office], day) == {holder}
+def test_office_resolves_by_date(graph, terms, office, day, holder):
+    assert _holder(graph, terms, GBO[office], day) == {holder}
