@@ -27,9 +27,22 @@ VERB_POS = frozenset({"VERB", "AUX"})
 NON_CLAUSE_DEPS = frozenset({"aux", "auxpass", "amod", "compound", "nmod", "nn", "poss", "det", "case"})
 TIME_DEPS = frozenset({"npadvmod", "tmod"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
+#: Places stay arguments ("arrested in Tbilisi"), never the object of the relation.
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: ... except after a preposition of direction ("travel to Moscow"), a closed class.
+DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "from", "onto"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 CLAUSE_CUT = frozenset({"punct"})
+#: Closed class of particles that spaCy sometimes tags as adverbs ("shot down", "backed out").
+PARTICLE_WORDS = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
+
+
+def is_particle(token: Token) -> bool:
+    """A verb particle: ``prt``, or a particle word parsed as an adverb right after its verb."""
+    if token.dep_ == "prt":
+        return True
+    return token.dep_ == "advmod" and token.lower_ in PARTICLE_WORDS and token.i == token.head.i + 1
 
 
 @dataclass
@@ -102,7 +115,7 @@ def relation_tokens(chain: list[Token]) -> list[Token]:
     for verb in chain:
         out.append(verb)
         for child in verb.children:
-            if child.dep_ in AUX_DEPS or child.dep_ == "prt":
+            if child.dep_ in AUX_DEPS or is_particle(child):
                 out.append(child)
             elif child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB" and child.n_lefts + child.n_rights == 0 and abs(child.i - verb.i) <= 2:
                 out.append(child)
@@ -147,11 +160,16 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
         return subject, False, "control"
     if dep in RELATIVE_CLAUSE_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return head, verb.tag_ == "VBN", "relative"
-    if dep == "advcl" and verb.tag_ in ("VBG", "VBN"):
+    if dep == "advcl" and (verb.tag_ in ("VBG", "VBN") or any(c.tag_ == "TO" for c in verb.children)):
         subject, _, _ = find_subject(head, depth + 1)
         return subject, verb.tag_ == "VBN", "control"
     if dep == "pcomp" and head.head.i != head.i:
-        subject, _, _ = find_subject(head.head, depth + 1)
+        # "accused Russia of violating": the object controls; "after meeting Putin": the subject.
+        governor = head.head
+        for child in governor.children:
+            if child.dep_ == "dobj" and governor.pos_ in VERB_POS:
+                return child, False, "control"
+        subject, _, _ = find_subject(governor, depth + 1)
         return subject, False, "control"
     return None, False, "none"
 
@@ -310,7 +328,7 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
             if cues.has(cues.lemma(child), "attribution") or cues.has(child.lower_, "attribution"):
                 continue
             obj = _phrase_object(child)
-            if obj is None or _is_time(obj, cues):
+            if obj is None or _is_time(obj, cues) or (obj.ent_type_ in PLACE_ENTS and child.lower_ not in DIRECTIONAL):
                 continue
             relation = sorted([*relation, *_prep_tokens(child)], key=lambda t: t.i)
             used.add(child.i)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import sentence_span
 from .attribution import Source, source_of
-from .clauses import Frame, clause_frames
+from .clauses import Frame, clause_frames, is_particle
 from .cues import CueTable, cue_table
 from .dates import statement_date
 from .modality import is_negated, modality_of
@@ -40,8 +40,10 @@ def _relation(tokens: list[Token], chain: list[Token], cues: CueTable, offset: i
     for tok in tokens:
         if tok.i in chain_ids:
             keep.append(cues.lemma(tok))
-        elif tok.dep_ in ("prt", "prep", "agent") or (tok.pos_ == "ADP" and tok.dep_ != "aux"):
+        elif is_particle(tok) or tok.dep_ in ("prep", "agent") or (tok.pos_ == "ADP" and tok.dep_ != "aux"):
             keep.append(tok.lower_)
+        elif tok.dep_ == "dobj":
+            keep.append(tok.lower_)  # a light verb's object noun ("hold talks with")
         elif tok.dep_ == "aux" and tok.tag_ == "TO" and tok.head.i in chain_ids and tok.head.i != chain[content_from].i:
             keep.append("to")
     start = min(t.idx for t in tokens) + offset
