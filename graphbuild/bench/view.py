@@ -2,7 +2,7 @@
 
 Run by hand: ``python -m graphbuild.bench.view [--stories 1000] [--max-nodes N]``.
 It builds a synthetic graph with the attributes of ``graphbuild.graph.to_networkx``
-(about 3 actors and 15 statements per story, popularity following a power law
+(15 statements per story among 3 new actors and the regulars, popularity following a power law
 as in news), writes the page, opens it in headless Chromium and reports how long
 the page takes until the graph is drawn and answers clicks, and how long a filter
 change takes.
@@ -59,7 +59,8 @@ def synthetic_graph(stories: int = 1000, *, actors_per_story: int = 3, statement
     modalities = list(MODALITIES)
     modality_weights = [0.7, 0.1, 0.06, 0.06, 0.03, 0.02, 0.02, 0.01][: len(modalities)]
     for story in range(stories):
-        cast = rng.choices(nodes, weights, k=6)
+        # The story's own new actors, and regulars drawn by popularity.
+        cast = nodes[story * actors_per_story : (story + 1) * actors_per_story] + rng.choices(nodes, weights, k=3)
         date = f"2025-{1 + story % 12:02d}-{1 + story % 28:02d}"
         for j in range(statements_per_story):
             u, v = rng.sample(cast, 2)
@@ -86,10 +87,14 @@ def synthetic_graph(stories: int = 1000, *, actors_per_story: int = 3, statement
                 start=0,
                 end=100,
             )
+    # to_networkx only makes nodes for actors of some statement: no isolates.
+    G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
     return G
 
 
-def measure(G: nx.MultiDiGraph, *, max_nodes: int | None = None, folder: Path | None = None) -> dict[str, float]:
+def measure(
+    G: nx.MultiDiGraph, *, max_nodes: int | None = None, folder: Path | None = None, screenshot: Path | None = None
+) -> dict[str, float]:
     """Write ``G``'s page and time it in headless Chromium (milliseconds, sizes in bytes)."""
     folder = folder or Path(tempfile.mkdtemp(prefix="graphbuild-bench-"))
     started = time.perf_counter()
@@ -108,6 +113,8 @@ def measure(G: nx.MultiDiGraph, *, max_nodes: int | None = None, folder: Path | 
             "(() => { const t = performance.now(); window.graphbuild.showNode(0); return performance.now() - t; })()"
         )
         errors = list(browser.errors)
+        if screenshot:
+            browser.screenshot(screenshot)
     return {
         "nodes": G.number_of_nodes(),
         "statements": G.number_of_edges(),
@@ -127,10 +134,12 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--max-nodes", type=int, default=None)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--screenshot", type=Path, default=None, help="Save a PNG of the page after the last run.")
     args = parser.parse_args()
     G = synthetic_graph(args.stories)
     for run in range(args.runs):
-        result = measure(G, max_nodes=args.max_nodes)
+        last = run == args.runs - 1
+        result = measure(G, max_nodes=args.max_nodes, screenshot=args.screenshot if last else None)
         print(f"run {run + 1}: " + ", ".join(f"{k}={v}" for k, v in result.items()))
 
 

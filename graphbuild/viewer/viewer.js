@@ -126,7 +126,7 @@
     var item = edgeItem(e, look);
     item.from = e.from; item.to = e.to;
     item.arrows = { to: { enabled: true, scaleFactor: 0.55 } };
-    if (e.pair > 1 || e.from === e.to) item.smooth = { enabled: true, type: "curvedCW", roundness: 0.15 + 0.15 * e.k };
+    if (e.pair > 1 && e.from !== e.to) item.smooth = { enabled: true, type: "curvedCW", roundness: 0.15 + 0.15 * e.k };
     return item;
   }));
 
@@ -143,7 +143,7 @@
     interaction: { hover: !BIG, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false, multiselect: false, tooltipDelay: 1e9 },
     nodes: {
       shape: "dot",
-      scaling: { min: 7, max: 38, label: { enabled: true, min: 12, max: 24, drawThreshold: 7, maxVisible: 28 } },
+      scaling: { min: 7, max: 38, label: { enabled: true, min: 11, max: 19, drawThreshold: 7, maxVisible: 26 } },
       font: { face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif", strokeWidth: 3, strokeColor: "#fcfcfb" }
     },
     edges: {
@@ -233,7 +233,10 @@
   bindCheck("hide-isolated", "hideIsolated");
   ["from", "to"].forEach(function (key) {
     var input = document.getElementById("date-" + key);
-    if (meta.date_min) { input.min = meta.date_min.slice(0, 10); input.max = meta.date_max.slice(0, 10); }
+    if (meta.date_min) {
+      input.min = meta.date_min.slice(0, 10); input.max = meta.date_max.slice(0, 10);
+      document.getElementById("date-span").textContent = "Statements dated " + meta.date_min + " to " + meta.date_max + ".";
+    }
     input.addEventListener("change", function () { state[key] = input.value; applyFilters(); });
     resetters.push(function () { input.value = ""; state[key] = ""; });
   });
