@@ -167,7 +167,7 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
         # "accused Russia of violating": the object controls; "after meeting Putin": the subject.
         governor = head.head
         for child in governor.children:
-            if child.dep_ == "dobj" and governor.pos_ in VERB_POS:
+            if child.dep_ == "dobj" and governor.pos_ in VERB_POS and child.i < head.i:
                 return child, False, "control"
         subject, _, _ = find_subject(governor, depth + 1)
         return subject, False, "control"
@@ -290,9 +290,14 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         used.add(rel_pronoun.i)
         objects = [phrase(antecedent)]
     elif last.dep_ == "relcl" and source == "own" and len(chain) == 1 and not any(
-        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "prep") for c in last.children
+        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in last.children
     ):
-        # A relative clause without a pronoun: "a post he held" -> he held a post.
+        # A relative clause without a pronoun: "a post he held" -> he held a post;
+        # "the city he lives in" -> he lives in the city.
+        stranded = [c for c in last.children if c.dep_ == "prep" and c.i > last.i and _phrase_object(c) is None]
+        if stranded:
+            relation = sorted([*relation, stranded[0]], key=lambda t: t.i)
+            used.add(stranded[0].i)
         objects = [phrase(last.head)]
 
     for dep in PREDICATIVE_DEPS:
