@@ -52,6 +52,8 @@ _GB = "https://w3id.org/graphbuild/ontology#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _PLOVER = "https://w3id.org/graphbuild/plover/"
 _REFUSAL = "refusal"
+#: Argument roles of the contract that hold a whole clause (reported speech), not a participant.
+_OPAQUE_ROLES = frozenset({"content"})
 _STRIP = string.punctuation + "“”‘’«»—–"
 
 
@@ -66,9 +68,11 @@ class Entry:
     object_type: str | None = None
     subject_type: str | None = None
     code: str | None = None
-    light: str | None = None  # "object" or "arguments"
+    light: bool = False
     frame: str | None = None
     refuse_when_negated: bool = False
+    #: For a light verb: the argument roles its event noun may come from ("in" a phone call).
+    noun_roles: frozenset[str] = frozenset()
 
     @property
     def constraints(self) -> int:
@@ -92,9 +96,10 @@ class _Match:
     end: int  # relation word index after the lemma
     consumed: int  # relation word index after the lemma and a particle found in the relation
     cue_length: int  # words in the longest cue that matched ("war crime" beats "crime")
+    particle_rank: int  # 2: particle in the relation, 1: role of the first argument, 0: later
 
-    def key(self) -> tuple[int, int, int]:
-        return (self.entry.constraints, self.cue_length, len(self.entry.code or ""))
+    def key(self) -> tuple[int, int, int, int]:
+        return (self.entry.constraints, self.particle_rank, self.cue_length, len(self.entry.code or ""))
 
 
 def _stems(word: str) -> set[str]:
@@ -140,7 +145,7 @@ class _Evidence:
     relation: tuple[str, ...]
     object: tuple[str, ...]
     arguments: tuple[tuple[str, ...], ...]
-    roles: frozenset[str]
+    roles: tuple[str, ...]  # one per argument, in order
     subject_type: str | None
     object_type: str | None
     argument_types: frozenset[str]
@@ -148,25 +153,31 @@ class _Evidence:
     @classmethod
     def of(cls, statement: Statement) -> _Evidence:
         obj = statement.object
-        roles: set[str] = set()
-        for argument in statement.arguments:
-            roles.update(_words(argument.role))
+        # A reported clause is a statement of its own: its words say nothing about this one.
+        arguments = [a for a in statement.arguments if a.role not in _OPAQUE_ROLES]
         return cls(
             relation=_words(statement.relation.lemma) or _words(statement.relation.text),
             object=_words(obj.text) if obj else (),
-            arguments=tuple(_words(a.actor.text) for a in statement.arguments),
-            roles=frozenset(roles),
+            arguments=tuple(_words(a.actor.text) for a in arguments),
+            roles=tuple(a.role.casefold() for a in arguments),
             subject_type=statement.subject.type,
             object_type=obj.type if obj else None,
-            argument_types=frozenset(a.actor.type for a in statement.arguments),
+            argument_types=frozenset(a.actor.type for a in arguments),
         )
 
-    def cue_texts(self, after: int | None = None, *, arguments_only: bool = False) -> Iterator[tuple[str, ...]]:
-        """Word sequences where cues and event nouns are looked for."""
+    def cue_texts(self, after: int | None = None, *, roles: frozenset[str] | None = None
+                  ) -> Iterator[tuple[str, ...]]:
+        """Word sequences where cues and event nouns are looked for.
+
+        ``after``: also the relation words from that index; ``roles``: only the arguments
+        with these roles (and neither object nor relation).
+        """
+        if roles is not None:
+            yield from (words for words, role in zip(self.arguments, self.roles) if role in roles)
+            return
         if after is not None:
             yield self.relation[after:]
-        if not arguments_only:
-            yield self.object
+        yield self.object
         yield from self.arguments
 
 
@@ -177,7 +188,7 @@ class Lexicon:
     """
 
     def __init__(self, entries: Iterable[Entry], concepts: dict[str, _Concept],
-                 frame_rules: dict[str, list[tuple[str, str]]], modality_frames: dict[str, str]):
+                 frame_rules: dict[str, list[tuple[str, str]]], modality_frames: dict[str, list[str]]):
         self.entries = tuple(entries)
         self.concepts = concepts
         #: frame name -> [(inner code prefix, code)], longest prefix first.
@@ -185,6 +196,7 @@ class Lexicon:
         self.modality_frames = modality_frames
         self._by_word: dict[str, list[Entry]] = {}
         self._nouns: dict[str, list[Entry]] = {}
+        self._verb_lemmas = frozenset(e.lemma for e in self.entries if not e.noun)
         for entry in self.entries:
             self._by_word.setdefault(entry.lemma[0], []).append(entry)
             if entry.noun:
@@ -212,19 +224,23 @@ class Lexicon:
         return None
 
     # -- matching -----------------------------------------------------------------------------
-    def _fits(self, entry: Entry, ev: _Evidence, end: int | None) -> tuple[int, int] | None:
-        """``(consumed, cue length)`` if the entry's conditions hold, else None.
+    def _fits(self, entry: Entry, ev: _Evidence, end: int | None) -> tuple[int, int, int] | None:
+        """``(consumed, cue length, particle rank)`` if the entry's conditions hold, else None.
 
         ``end`` is the relation word index after the lemma when the lemma was found in the
         relation (None for a noun found in object or argument text); ``consumed`` moves past
         a particle found right after it, so "step back" does not also match "back".
         """
         consumed = end or 0
+        particle_rank = 0
         if entry.particle is not None:
             following = ev.relation[end: end + 2] if end is not None else ()
             if entry.particle in following:
                 consumed = end + following.index(entry.particle) + 1
-            elif entry.particle not in ev.roles:
+                particle_rank = 2
+            elif entry.particle in ev.roles:
+                particle_rank = 1 if ev.roles[0] == entry.particle else 0
+            else:
                 return None
         cue_length = 0
         if entry.cues:
@@ -240,24 +256,30 @@ class Lexicon:
                 return None
         if entry.subject_type is not None and ev.subject_type != entry.subject_type:
             return None
-        return consumed, cue_length
+        return consumed, cue_length, particle_rank
 
     def _relation_matches(self, ev: _Evidence, start: int) -> list[_Match]:
         matches = []
+        # A multi-word lemma may run on into the object: "take" + "part" = take part.
+        words = ev.relation + ev.object
         for i in range(start, len(ev.relation)):
             for stem in _stems(ev.relation[i]):
                 for entry in self._by_word.get(stem, ()):
-                    end = _contains(ev.relation[: i + len(entry.lemma)], entry.lemma, i)
+                    # The head word of a clause is a verb: a noun entry only stands there when
+                    # no verb entry shares its lemma ("visit"), not for "call" or "attack".
+                    if entry.noun and i == start and entry.lemma in self._verb_lemmas:
+                        continue
+                    end = _contains(words[: i + len(entry.lemma)], entry.lemma, i)
                     fit = self._fits(entry, ev, end) if end is not None else None
                     if fit is not None:
-                        matches.append(_Match(i, entry, end, fit[0], fit[1]))
+                        matches.append(_Match(i, entry, end, fit[0], fit[1], fit[2]))
         return matches
 
-    def _best_noun(self, ev: _Evidence, after: int | None, *, arguments_only: bool = False) -> Entry | None:
+    def _best_noun(self, ev: _Evidence, after: int | None, *, roles: frozenset[str] | None = None) -> Entry | None:
         """The most specific event noun in the object/arguments (and relation words after ``after``)."""
         best: Entry | None = None
         best_key: tuple[int, int, int] = (-1, -1, -1)
-        for words in ev.cue_texts(after, arguments_only=arguments_only):
+        for words in ev.cue_texts(after, roles=roles):
             for i, word in enumerate(words):
                 for stem in _stems(word):
                     for entry in self._nouns.get(stem, ()):
@@ -302,11 +324,13 @@ class Lexicon:
                     inner = (noun.code, noun, False) if noun else None
                 if inner is not None:
                     outer = self.apply_frame(frame.entry.frame, inner[0])
-                    return (outer, inner[1], True) if outer else inner
-                return (frame.entry.code, frame.entry, False) if frame.entry.code else chosen
+                    if outer:
+                        return outer, inner[1], True
+                # The governed event did not happen ("urged X to attack"): the frame's own code.
+                return (frame.entry.code, frame.entry, True) if frame.entry.code else chosen
             entry = best.entry
             if entry.light:
-                noun = self._best_noun(ev, best.consumed, arguments_only=entry.light == "arguments")
+                noun = self._best_noun(ev, best.consumed, roles=entry.noun_roles or None)
                 if noun is not None:
                     chosen = (noun.code, noun, False)
                     continue
@@ -339,9 +363,9 @@ def classify(statement: Statement, lexicon: Lexicon) -> Event | None:
     if statement.negated and not framed and entry.refuse_when_negated:
         code = lexicon.apply_frame(_REFUSAL, code) or code
         framed = True
-    frame = lexicon.modality_frames.get(statement.modality)
-    if frame and not framed:
-        code = lexicon.apply_frame(frame, code) or code
+    if not framed:
+        for frame in lexicon.modality_frames.get(statement.modality, ()):
+            code = lexicon.apply_frame(frame, code) or code
     return lexicon.event(code)
 
 
@@ -445,9 +469,10 @@ def _load() -> Lexicon:
             object_type=_local(object_type) if object_type is not None else None,
             subject_type=_local(subject_type) if subject_type is not None else None,
             code=code_of(node, name),
-            light=_local(light) if light is not None else None,
+            light=bool(light is not None and light.toPython() is True),
             frame=_local(frame) if frame is not None else None,
             refuse_when_negated=graph.value(node, lex("negation")) == lex("refuse"),
+            noun_roles=frozenset(str(r).casefold() for r in graph.objects(node, lex("nounRole"))),
         )
         if entry.code is None and not entry.light:
             raise GraphbuildError(f"{name} has no lex:code", where="lexicon.ttl")
@@ -460,7 +485,9 @@ def _load() -> Lexicon:
         if inner not in concepts or outer is None:
             raise GraphbuildError(f"frame rule for {inner!r} is incomplete", where="lexicon.ttl")
         frame_rules.setdefault(_local(graph.value(rule, lex("frame"))), []).append((inner, outer))
-    modality_frames = {str(m): _local(f) for f, m in graph.subject_objects(lex("modality"))}
+    modality_frames: dict[str, list[str]] = {}
+    for frame, modality in sorted(graph.subject_objects(lex("modality"))):
+        modality_frames.setdefault(str(modality), []).append(_local(frame))
     # Sorted so that ties between equally specific entries resolve the same way every run.
     entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues)))
     return Lexicon(entries, concepts, frame_rules, modality_frames)
