@@ -227,6 +227,25 @@ def test_no_title_word_is_a_persons_name(graph):
     assert sorted(titles & names) == []
 
 
+def test_every_office_title_is_a_known_title(graph):
+    """Title words are looked up in gb:Title; an office title missing there is never stripped from a name."""
+    known = {
+        str(label).casefold()
+        for title in graph.subjects(RDF.type, GB.Title)
+        for prop in (SKOS.prefLabel, SKOS.altLabel)
+        for label in graph.objects(title, prop)
+    }
+    unknown = sorted(
+        {
+            str(t)
+            for office in _offices(graph)
+            for t in graph.objects(office, GB.title)
+            if str(t).casefold() not in known
+        }
+    )
+    assert unknown == []
+
+
 @pytest.mark.parametrize("country", REQUIRED)
 def test_required_country_has_the_four_offices(graph, country):
     roles = {
