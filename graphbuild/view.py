@@ -374,6 +374,7 @@ def render_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, max_nodes: 
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(page)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the page is meant to be shared
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

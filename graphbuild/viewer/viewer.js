@@ -13,7 +13,7 @@
 
   var TYPE_COLOURS = {
     Country: "#4e79a7", Person: "#b07aa1", Organization: "#59a89c", Group: "#e3b505",
-    Location: "#9c755f", Other: "#c4c4c4"
+    Location: "#9c755f", Other: "#d0d0d0"
   };
   var QUADS = [
     [1, "verbal cooperation", "#7cba6d"], [2, "material cooperation", "#1b7837"],
@@ -39,6 +39,9 @@
     return parent;
   }
   function fmt(n) { return Number(n).toLocaleString("en-US"); }
+  function plural(n, word) { return fmt(n) + " " + word + (n === 1 ? "" : "s"); }
+  // Canvas labels stay short; the panel shows the whole name.
+  function shortLabel(text) { return text.length > 32 ? text.slice(0, 30).trimEnd() + "…" : text; }
   function safeUrl(text) { return /^https?:\/\/[^\s]+$/i.test(text || "") ? text : null; }
   function link(href, text) {
     var a = el("a", null, text);
@@ -113,7 +116,7 @@
   // ---- network ----------------------------------------------------------------------------
   var nodes = new vis.DataSet(N.map(function (n) {
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, value: n.score, color: nodeColour(n),
+      id: n.id, label: shortLabel(n.label), x: n.x, y: n.y, value: n.actor ? n.score : n.score / 2, color: nodeColour(n),
       shapeProperties: { borderDashes: n.actor ? false : [3, 3] }, borderWidth: n.actor ? 1.5 : 1,
       font: { color: n.actor ? "#1f2328" : "#6b6b6b" }
     };
@@ -136,7 +139,7 @@
     layout: { improvedLayout: false, randomSeed: 7 },
     physics: {
       enabled: physicsOn, solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.008, springLength: 130, springConstant: 0.06, avoidOverlap: 0.5 },
+      forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.02, springLength: 80, springConstant: 0.08, avoidOverlap: 0.6 },
       stabilization: { enabled: true, iterations: 300, updateInterval: 50, fit: true },
       minVelocity: 1, maxVelocity: 40
     },
@@ -182,7 +185,7 @@
   function updateSummary(shownNodes, shownEdges, shownStatements) {
     document.getElementById("summary").textContent =
       fmt(shownNodes) + " of " + fmt(N.length) + " nodes · " + fmt(shownEdges) + " of " + fmt(E.length) +
-      " relations · " + fmt(shownStatements) + " statements · " + fmt(meta.documents) + " documents";
+      " relations · " + plural(shownStatements, "statement") + " · " + plural(meta.documents, "document");
   }
   if (meta.max_nodes !== null && meta.nodes_shown < meta.nodes_total) {
     var trunc = document.getElementById("truncated");

@@ -231,3 +231,33 @@ def test_untrusted_strings_run_no_code_and_show_as_text(tmp_path, open_page):
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.evaluate("document.querySelectorAll('script').length") == 3
     assert_clean(page)
+
+
+def test_hedged_only_relations_are_dashed_and_faded(seed_page):
+    G, page = seed_page
+    looks = page.evaluate(
+        "window.graphbuild.data.edges.map(e => { const it = window.graphbuild.edges.get(e.id);"
+        " const n = window.graphbuild.data.nodes; return [n[e.from].key, n[e.to].key, e.lemma, !!it.dashes,"
+        " it.color.opacity]; })"
+    )
+    hedged: dict[tuple[str, str, str], bool] = {}
+    for u, v, d in G.edges(data=True):
+        alone = d["negated"] or d["modality"] not in ("asserted", "reported")
+        hedged[(u, v, d["lemma"])] = hedged.get((u, v, d["lemma"]), True) and alone
+    assert sum(hedged.values()) == 5
+    for u, v, lemma, dashed, opacity in looks:
+        assert dashed == hedged[(u, v, lemma)] == (opacity < 0.5), lemma
+
+
+def test_seed_article_graph_from_the_pipeline(shared, tmp_path, open_page, artifacts):
+    from graphbuild.pipeline import build
+
+    build([shared / "seed" / "000_e87cb3e1957412b4.txt"], out_dir=tmp_path)
+    from graphbuild.graph import to_networkx
+    from graphbuild.rdf.read import load_graph
+
+    G = to_networkx(load_graph(tmp_path / "graph.ttl"))
+    page = open_page(tmp_path / "graph.html")
+    assert drawn(page) == {"nodes": G.number_of_nodes(), "edges": len(relation_groups(G))}
+    page.screenshot(artifacts / "viewer-seed-article.png")
+    assert_clean(page)

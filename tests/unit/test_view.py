@@ -131,3 +131,7 @@ def test_write_is_atomic_and_returns_the_path(tmp_path):
     out = render_html(star(), tmp_path / "sub" / "g.html")
     assert out == tmp_path / "sub" / "g.html" and out.is_file()
     assert [p.name for p in out.parent.iterdir()] == ["g.html"]
+
+
+def test_the_page_is_readable_by_others(tmp_path):
+    assert render_html(star(), tmp_path / "g.html").stat().st_mode & 0o044 == 0o044
