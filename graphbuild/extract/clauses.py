@@ -54,6 +54,8 @@ class Frame:
     subjects: list[Span]
     objects: list[Span]
     arguments: list[tuple[str, Span]] = field(default_factory=list)
+    #: Coordinated objects of an argument ("on Iran and Russia"), by argument index.
+    splits: dict[int, list[Span]] = field(default_factory=dict)
     passive: bool = False
     agents: list[Span] = field(default_factory=list)
     #: How the subject was found: "own", "shared" (coordination), "relative", "control".
@@ -207,9 +209,15 @@ def _is_time(token: Token, cues: CueTable) -> bool:
     )
 
 
-def _arguments_of(verb: Token, used: set[int], cues: CueTable) -> list[tuple[str, Span]]:
-    """Prepositional phrases and time adverbials attached to ``verb`` (not yet used)."""
+def _arguments_of(verb: Token, used: set[int], cues: CueTable, splits: dict[int, list[Span]],
+                  offset: int = 0) -> list[tuple[str, Span]]:
+    """Prepositional phrases and time adverbials attached to ``verb`` (not yet used).
+
+    Coordinated prepositional objects are recorded in ``splits`` under their
+    argument's index (counted from ``offset``).
+    """
     out: list[tuple[str, Span]] = []
+    local: dict[int, list[Span]] = {}
     for child in verb.children:
         if child.i in used:
             continue
@@ -220,6 +228,8 @@ def _arguments_of(verb: Token, used: set[int], cues: CueTable) -> list[tuple[str
             if obj is not None:
                 role = " ".join(t.lower_ for t in _prep_tokens(child))
                 out.append((role, phrase(obj, NOUN_CUT_DEPS - {"conj", "cc", "acl"}, keep_conj=True)))
+                if len(conjuncts(obj)) > 1:
+                    local[len(out) - 1] = [phrase(c) for c in conjuncts(obj)]
             else:
                 pcomp = [c for c in child.children if c.dep_ == "pcomp"]
                 if pcomp:
@@ -233,6 +243,7 @@ def _arguments_of(verb: Token, used: set[int], cues: CueTable) -> list[tuple[str
             if obj is not None:
                 role = child.lower_ if child.pos_ == "ADP" else "recipient"
                 out.append((role, phrase(obj)))
+    splits.update({offset + k: v for k, v in local.items()})
     return out
 
 
@@ -340,10 +351,11 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
             objects = [phrase(c) for c in conjuncts(obj)]
             break
 
+    splits: dict[int, list[Span]] = {}
     for chain_verb in chain:
-        arguments.extend(_arguments_of(chain_verb, used, cues))
+        arguments.extend(_arguments_of(chain_verb, used, cues, splits, len(arguments)))
     for child in last.children:
-        if child.dep_ == "ccomp" and child.i not in used:
+        if child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or cues.has(cues.lemma(last), "reporting")):
             arguments.append(("content", phrase(child, CLAUSE_CUT)))
         elif child.dep_ == "xcomp" and child not in chain:
             arguments.append(("complement", phrase(child, CLAUSE_CUT)))
@@ -355,6 +367,7 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         subjects=subjects,
         objects=objects,
         arguments=arguments,
+        splits=splits,
         passive=passive,
         agents=agents,
         subject_source=source,

@@ -16,6 +16,9 @@ from .spans import NOUN_CUT_DEPS, phrase
 __all__ = ["nominal_pairs"]
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PLACES = frozenset({"GPE", "LOC"})
+#: Entities that are measures, not descriptions of a participant.
+_NOT_DESCRIBED = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def _title(token: Token) -> Span | None:
@@ -37,18 +40,29 @@ def _title(token: Token) -> Span | None:
 
 
 def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
-    """(mention, description, kind) for appositions and titles in ``sent``."""
+    """(mention, description, kind) for appositions and titles in ``sent``.
+
+    Kind is "apposition", "title" or "located" ("Hoboken, New Jersey": a place
+    apposed to a place is inside it). Numbers, dates and lists are not appositions.
+    """
     for token in sent:
         if token.pos_ not in _NOUN_POS and token.pos_ != "PRON":
             continue
         for child in token.children:
-            if child.dep_ == "appos" and child.pos_ in _NOUN_POS:
-                head_span = phrase(token, NOUN_CUT_DEPS)
-                appos_span = phrase(child, NOUN_CUT_DEPS - {"acl"})
-                if token.ent_type_ == "PERSON" or child.ent_type_ != "PERSON":
-                    yield head_span, appos_span, "apposition"
-                else:
-                    yield appos_span, head_span, "apposition"
+            if child.dep_ != "appos" or child.pos_ not in _NOUN_POS:
+                continue
+            if token.ent_type_ in _NOT_DESCRIBED or child.ent_type_ in _NOT_DESCRIBED:
+                continue
+            if any(c.dep_ == "conj" for c in child.children) or any(c.dep_ == "conj" for c in token.children):
+                continue
+            head_span = phrase(token, NOUN_CUT_DEPS)
+            appos_span = phrase(child, NOUN_CUT_DEPS - {"acl"})
+            if token.ent_type_ in _PLACES and child.ent_type_ in _PLACES:
+                yield head_span, appos_span, "located"
+            elif token.ent_type_ == "PERSON" or child.ent_type_ != "PERSON":
+                yield head_span, appos_span, "apposition"
+            else:
+                yield appos_span, head_span, "apposition"
         if token.dep_ != "compound":
             title = _title(token)
             if title is not None:

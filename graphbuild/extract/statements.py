@@ -102,36 +102,46 @@ def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> I
             modality = "denied"
     date = statement_date(frame.chain, doc._.published, modality == "expected", cues)
     arguments = tuple(Argument(role, make_actor(span)) for role, span in frame.arguments)
+    # Coordinated objects of the first split argument give one statement each.
+    variants = [arguments]
+    if frame.splits:
+        index = min(frame.splits)
+        role = frame.arguments[index][0]
+        variants = [
+            arguments[:index] + (Argument(role, make_actor(part)),) + arguments[index + 1:]
+            for part in frame.splits[index]
+        ]
     objects: list[Span | None] = list(frame.objects) or [None]
     if frame.passive and frame.agents:
         # Active for the graph: agent → subject, surface subject → object.
         pairs = [(agent, subj) for agent in frame.agents for subj in frame.subjects]
         voice = "passive-agent"
-        arguments = arguments + tuple(Argument("by", make_actor(o)) for o in frame.objects)
+        extra_arguments = tuple(Argument("complement", make_actor(o)) for o in frame.objects)
     else:
         pairs = [(subj, obj) for subj in frame.subjects for obj in objects]
         voice = "passive" if frame.passive else "active"
-        if frame.agents:
-            arguments = arguments + tuple(Argument("by", make_actor(a)) for a in frame.agents)
+        extra_arguments = tuple(Argument("by", make_actor(a)) for a in frame.agents)
     for subject, obj in pairs:
         if obj is not None and (subject.start < obj.end and obj.start < subject.end):
             continue
-        yield Statement(
-            doc=info["doc"],
-            sentence=info["text"],
-            span=info["span"],
-            subject=make_actor(subject),
-            relation=relation,
-            object=make_actor(obj) if obj is not None else None,
-            arguments=arguments,
-            negated=negated,
-            modality=modality,
-            attribution=attribution,
-            date=date,
-            confidence=_confidence(frame, subject, obj, source, modality),
-            sentence_index=info["index"],
-            extra={"voice": voice, "subject_from": frame.subject_source, "clause": frame.head.dep_},
-        )
+        confidence = _confidence(frame, subject, obj, source, modality)
+        for variant in variants:
+            yield Statement(
+                doc=info["doc"],
+                sentence=info["text"],
+                span=info["span"],
+                subject=make_actor(subject),
+                relation=relation,
+                object=make_actor(obj) if obj is not None else None,
+                arguments=variant + extra_arguments,
+                negated=negated,
+                modality=modality,
+                attribution=attribution,
+                date=date,
+                confidence=confidence,
+                sentence_index=info["index"],
+                extra={"voice": voice, "subject_from": frame.subject_source, "clause": frame.head.dep_},
+            )
 
 
 def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
@@ -141,9 +151,9 @@ def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
             sentence=info["text"],
             span=info["span"],
             subject=make_actor(mention),
-            relation=Relation(text="is", lemma="be"),
+            relation=Relation(text="is in", lemma="be in") if kind == "located" else Relation(text="is", lemma="be"),
             object=make_actor(description),
-            confidence=_NOMINAL_CONFIDENCE,
+            confidence=_NOMINAL_CONFIDENCE - (0.27 if kind == "located" else 0.0),
             sentence_index=info["index"],
             extra={"voice": kind},
         )
