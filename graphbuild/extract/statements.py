@@ -153,7 +153,7 @@ def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
             subject=make_actor(mention),
             relation=Relation(text="is in", lemma="be in") if kind == "located" else Relation(text="is", lemma="be"),
             object=make_actor(description),
-            confidence=_NOMINAL_CONFIDENCE - (0.27 if kind == "located" else 0.0),
+            confidence=_NOMINAL_CONFIDENCE,
             sentence_index=info["index"],
             extra={"voice": kind},
         )
