@@ -43,7 +43,8 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
     """(mention, description, kind) for appositions and titles in ``sent``.
 
     Kind is "apposition", "title" or "located" ("Hoboken, New Jersey": a place
-    apposed to a place is inside it). Numbers, dates and lists are not appositions.
+    apposed to a place is inside it; "China's parliament" is in China). Numbers,
+    dates and lists are not appositions.
     """
     for token in sent:
         if token.pos_ not in _NOUN_POS and token.pos_ != "PRON":
@@ -63,6 +64,13 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
                 yield head_span, appos_span, "apposition"
             else:
                 yield appos_span, head_span, "apposition"
+        for child in token.children:
+            # "China's parliament": a place's possession is located in it.
+            if child.dep_ == "poss" and child.ent_type_ in _PLACES and any(c.dep_ == "case" for c in child.children):
+                place = phrase(child, NOUN_CUT_DEPS | {"case"})
+                owned = token.doc[child.right_edge.i + 1:phrase(token, NOUN_CUT_DEPS).end]
+                if len(owned) and owned[0].dep_ != "case":
+                    yield owned, place, "located"
         if token.dep_ != "compound":
             title = _title(token)
             if title is not None:

@@ -144,6 +144,14 @@ def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> I
             )
 
 
+#: Relations that a noun phrase implies without writing them (no offsets).
+_NOMINAL_RELATIONS = {
+    "apposition": Relation(text="is", lemma="be"),
+    "title": Relation(text="is", lemma="be"),
+    "located": Relation(text="is in", lemma="be in"),
+}
+
+
 def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
     for mention, description, kind in nominal_pairs(sent):
         yield Statement(
@@ -151,7 +159,7 @@ def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
             sentence=info["text"],
             span=info["span"],
             subject=make_actor(mention),
-            relation=Relation(text="is in", lemma="be in") if kind == "located" else Relation(text="is", lemma="be"),
+            relation=_NOMINAL_RELATIONS[kind],
             object=make_actor(description),
             confidence=_NOMINAL_CONFIDENCE,
             sentence_index=info["index"],
