@@ -208,7 +208,19 @@ class Lexicon:
     @classmethod
     def from_ontology(cls) -> Lexicon:
         """The lexicon of ``ontologies/lexicon.ttl`` over ``ontologies/cameo.ttl`` (cached)."""
-        return _load()
+        return _packaged()
+
+    @classmethod
+    def from_graph(cls, graph) -> Lexicon:
+        """A lexicon from an rdflib graph holding a CAMEO scheme and lexicon entries.
+
+        Raises
+        ------
+        GraphbuildError
+            For an entry without lemma or code, an unknown code or cue class, or an
+            incomplete frame rule (the message names the entry).
+        """
+        return _from_graph(graph)
 
     # -- scheme -------------------------------------------------------------------------------
     def event(self, code: str) -> Event:
@@ -222,6 +234,10 @@ class Lexicon:
             if code.startswith(inner):
                 return outer
         return None
+
+    def frame_codes(self, frame: str) -> frozenset[str]:
+        """The codes a frame's rules produce (not the frame verbs' own, general codes)."""
+        return frozenset(outer for _inner, outer in self.frame_rules.get(frame, ()))
 
     # -- matching -----------------------------------------------------------------------------
     def _fits(self, entry: Entry, ev: _Evidence, end: int | None) -> tuple[int, int, int] | None:
@@ -369,12 +385,14 @@ def classify(statement: Statement, lexicon: Lexicon) -> Event | None:
     return lexicon.event(code)
 
 
-def happened(statement: Statement) -> bool:
+def happened(statement: Statement, lexicon: Lexicon | None = None) -> bool:
     """Whether a typed statement counts as an event that happened.
 
     A statement counts when it is asserted or reported and not negated. A negated statement
-    typed as a rejection (CAMEO root 12: "will not back down", "refused to meet") counts too,
-    since the refusal itself was made, unless it is only possible, conditional, asked or denied.
+    typed with a refusal code (a code the lexicon's refusal frame produces: "will not back
+    down" is 124, "did not respond to a request for comment" 011) counts too, since the
+    refusal itself was made, unless it is only possible, conditional, asked or denied. (So the
+    rare "did not reject the talks", 125 and negated, is misread as a refusal.)
 
     >>> from graphbuild.extract.model import Actor, Event, Relation, Statement
     >>> s = Statement("d", "X did not meet Y.", (0, 17), Actor("X", "X"), Relation("did not meet", "meet"),
@@ -385,7 +403,8 @@ def happened(statement: Statement) -> bool:
     if statement.event is None:
         return False
     if statement.negated:
-        return statement.event.cameo.startswith("12") and statement.modality not in _UNREAL_MODALITIES
+        refusals = (lexicon or Lexicon.from_ontology()).frame_codes(_REFUSAL)
+        return statement.event.cameo in refusals and statement.modality not in _UNREAL_MODALITIES
     return statement.modality in HAPPENED_MODALITIES
 
 
@@ -396,12 +415,15 @@ def _local(iri) -> str:
 
 
 @functools.cache
-def _load() -> Lexicon:
-    from rdflib import RDF, URIRef
-
+def _packaged() -> Lexicon:
     from .resources import ontology_graph
 
-    graph = ontology_graph("cameo.ttl", "lexicon.ttl")
+    return _from_graph(ontology_graph("cameo.ttl", "lexicon.ttl"))
+
+
+def _from_graph(graph) -> Lexicon:
+    from rdflib import RDF, URIRef
+
     lex = lambda name: URIRef(_LEX + name)  # noqa: E731
     skos = lambda name: URIRef(_SKOS + name)  # noqa: E731
     gb = lambda name: URIRef(_GB + name)  # noqa: E731
@@ -418,12 +440,10 @@ def _load() -> Lexicon:
             target = graph.value(concept, prop)
             if target is not None and str(target).startswith(_PLOVER):
                 plover[code] = str(graph.value(target, skos("notation")))
-        concepts[code] = _Concept(
-            label=str(graph.value(concept, skos("prefLabel"))),
-            quad_class=int(graph.value(concept, gb("quadClass"))),
-            goldstein=float(graph.value(concept, gb("goldstein"))),
-            plover=None,
-        )
+        quad, goldstein = graph.value(concept, gb("quadClass")), graph.value(concept, gb("goldstein"))
+        if quad is None or goldstein is None:
+            raise GraphbuildError(f"CAMEO code {code} lacks a quad class or Goldstein score", where="cameo.ttl")
+        concepts[code] = _Concept(str(graph.value(concept, skos("prefLabel"))), int(quad), float(goldstein), None)
 
     def plover_of(code: str | None) -> str | None:
         while code is not None:

@@ -1,0 +1,257 @@
+"""Event typing: statements → CAMEO codes, PLOVER types, negation and modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.events import Lexicon, classify, happened
+from graphbuild.extract.model import Actor, Argument, Event, Relation, Statement
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.from_ontology()
+
+
+def stmt(lemma: str, obj: str | None = None, obj_type: str = "Other", *, args=(), negated=False,
+         modality="asserted", subj_type="Country") -> Statement:
+    """A hand-built statement: relation lemma, object text/type and (role, text, type) arguments."""
+    return Statement(
+        doc="d", sentence="-", span=(0, 1),
+        subject=Actor("Subject", "Subject", type=subj_type),
+        relation=Relation(lemma, lemma),
+        object=Actor(obj, obj, type=obj_type) if obj else None,
+        arguments=tuple(Argument(role, Actor(text, text, type=kind)) for role, text, kind in args),
+        negated=negated, modality=modality,
+    )
+
+
+CASES = [
+    # 01 statements
+    ("say", None, (), "010"),
+    ("tell", "reporters", (), "010"),
+    ("tell", "the president", (("in", "a phone call", "Other"),), "041"),
+    ("express", "concern over the escalation", (), "012"),
+    ("deny", "any involvement", (), "016"),
+    ("express", "condolences to the families", (), "018"),
+    # 02 appeals, with the appealed-for event setting the 4-digit code
+    ("urge", "restraint", (), "0256"),
+    ("call for", "an immediate ceasefire", (), "0256"),
+    ("press for", "more military aid", (), "0232"),
+    ("call on", "the rebels", (("to", "talks", "Other"),), "026"),
+    ("appeal for", "humanitarian aid", (), "0233"),
+    # 03 intent
+    ("agree to", "a ceasefire", (), "0356"),
+    ("pledge", "economic aid", (), "0331"),
+    ("offer to mediate", None, (), "039"),
+    ("vow to retaliate against", "the attack", (), "1384"),
+    # 04 consult
+    ("meet", "the prime minister", (), "040"),
+    ("call in", "the acting US envoy", (), "040"),
+    ("speak", None, (("with", "Trump", "Person"),), "040"),
+    ("phone", "his counterpart", (), "041"),
+    ("visit", "Beijing", (), "042"),
+    ("travel to", "Kyiv", (), "042"),
+    ("host", "the Chinese president", (), "043"),
+    ("hold", "talks", (("with", "Iran", "Country"),), "040"),
+    ("negotiate with", "the rebels", (), "046"),
+    ("take part in", "a meeting of leaders", (), "040"),
+    # 05 diplomatic cooperation
+    ("praise", "the decision", (), "051"),
+    ("apologize for", "the incident", (), "055"),
+    ("sign", "a trade agreement", (), "057"),
+    ("recognize", "Kosovo", (), "054"),
+    # 06-07 material cooperation and aid
+    ("share", "intelligence", (), "064"),
+    ("extradite", "the suspect", (), "063"),
+    ("send", "weapons", (("to", "Ukraine", "Country"),), "072"),
+    ("provide", "food and medicine", (), "073"),
+    ("grant", "asylum", (), "075"),
+    # 08 yield
+    ("lift", "sanctions", (), "085"),
+    ("release", "two journalists", (), "0841"),
+    ("withdraw", "its troops", (("from", "the border", "Location"),), "087"),
+    ("declare", "a truce", (), "0871"),
+    ("resign", None, (), "0831"),
+    ("call off", "the general strike", (), "082"),
+    # 09 investigate
+    ("investigate", "alleged war crimes", (), "094"),
+    ("open", "an investigation into corruption", (), "091"),
+    # 10 demand
+    ("demand", "the release of the hostages", (), "1053"),
+    ("demand", "his resignation", (), "1041"),
+    # 11 disapprove
+    ("condemn", "the strike", (), "111"),
+    ("accuse", "Russia", (("of", "war crimes", "Other"),), "1124"),
+    ("accuse", "the minister", (("of", "corruption", "Other"),), "1121"),
+    ("sue", "the government", (), "115"),
+    ("lodge", "a formal protest", (), "114"),
+    # 12 reject
+    ("reject", "the peace plan", (), "127"),
+    ("refuse to release", "the prisoners", (), "1243"),
+    ("veto", "the resolution", (), "129"),
+    ("reject", "an invitation", (), "120"),
+    # 13 threaten
+    ("threaten", "sanctions", (), "1312"),
+    ("threaten to impose", "sanctions", (), "1312"),
+    ("threaten to cut", "diplomatic ties", (), "1313"),
+    ("threaten to stop", "negotiations", (), "130"),
+    ("issue", "an ultimatum", (), "139"),
+    # 14 protest
+    ("protest against", "the law", (), "141"),
+    ("stage", "a hunger strike", (), "142"),
+    ("begin", "a general strike", (), "143"),
+    ("riot", None, (), "145"),
+    # 15 force posture
+    ("mobilize", "reservists", (), "154"),
+    ("deploy", "troops", (("to", "the border", "Location"),), "154"),
+    # 16 reduce relations
+    ("sever", "diplomatic relations", (), "161"),
+    ("recall", "its ambassador", (), "161"),
+    ("pause", "some shipments of critical weapons", (("to", "Ukraine", "Country"),), "1622"),
+    ("halt", "weapons deliveries", (), "1622"),
+    ("suspend", "economic aid", (), "1621"),
+    ("impose", "sanctions", (("on", "Iran", "Country"),), "163"),
+    ("break off", "talks", (), "164"),
+    ("expel", "diplomats", (), "166"),
+    # 17 coerce
+    ("arrest", "two activists", (), "173"),
+    ("issue", "arrest warrants", (), "173"),
+    ("impose", "a curfew", (), "1723"),
+    ("deport", "the migrants", (), "174"),
+    ("crack down on", "protesters", (), "175"),
+    ("seize", "the tanker", (), "171"),
+    # 18-20 violence
+    ("kidnap", "an aid worker", (), "181"),
+    ("assassinate", "the general", (), "186"),
+    ("launch", "an attack", (("on", "the city", "Location"),), "190"),
+    ("shell", "the town", (), "194"),
+    ("carry out", "air strikes", (), "195"),
+    ("capture", "the village", (), "192"),
+    ("violate", "the ceasefire", (), "196"),
+    ("massacre", "civilians", (), "202"),
+]
+
+
+@pytest.mark.parametrize("lemma, obj, args, code", CASES, ids=[f"{c[0]}-{c[3]}" for c in CASES])
+def test_codes(lexicon, lemma, obj, args, code):
+    event = classify(stmt(lemma, obj, args=args), lexicon)
+    assert event is not None and event.cameo == code, (event and event.cameo, event and event.label)
+
+
+def test_object_type_cue(lexicon):
+    assert classify(stmt("call", "Putin", "Person"), lexicon).cameo == "041"
+    assert classify(stmt("receive", "the Iranian foreign minister", "Person"), lexicon).cameo == "043"
+
+
+def test_subject_type_cue(lexicon):
+    assert classify(stmt("bomb", "a market", subj_type="Group"), lexicon).cameo == "183"
+    assert classify(stmt("bomb", "a market", subj_type="Country"), lexicon).cameo == "195"
+
+
+def test_unknown_verbs_are_not_typed(lexicon):
+    assert classify(stmt("be", "President"), lexicon) is None
+    assert classify(stmt("remain", "focused"), lexicon) is None
+
+
+def test_reported_clause_does_not_type_the_speech_act(lexicon):
+    statement = stmt("say", args=(("content", "the talks on weapons deliveries were halted", "Other"),))
+    assert classify(statement, lexicon).cameo == "010"
+
+
+def test_event_carries_scheme_facts(lexicon):
+    event = classify(stmt("phone", "his counterpart"), lexicon)
+    assert event == Event("041", "Discuss by telephone", 1, 1.0, "CONSULT")
+    assert classify(stmt("pause", "weapons deliveries"), lexicon).to_dict() == {
+        "cameo": "1622", "label": "Reduce or stop military assistance", "quad_class": 4, "goldstein": -5.6,
+        "plover": "SANCTION",
+    }
+
+
+# -- negation and modality -------------------------------------------------------------------------
+def test_negated_statement_keeps_its_code_and_does_not_count(lexicon):
+    statement = stmt("discuss", "trade", negated=True)
+    event = classify(statement, lexicon)
+    assert event.cameo == "040"
+    assert not happened(statement.replace(event=event))
+
+
+@pytest.mark.parametrize(
+    "lemma, obj, modality, code",
+    [
+        ("back down from", "its goals", "expected", "124"),  # "will not back down"
+        ("step back from", "its goals", "expected", "124"),
+        ("meet", "the envoy", "asserted", "125"),  # refused meeting
+        ("release", "the hostages", "asserted", "1243"),
+        ("respond to", "a request for comment", "asserted", "011"),
+        ("sign", "the treaty", "asserted", "127"),
+    ],
+)
+def test_negated_yielding_is_a_refusal_that_happened(lexicon, lemma, obj, modality, code):
+    statement = stmt(lemma, obj, negated=True, modality=modality)
+    event = classify(statement, lexicon)
+    assert event.cameo == code
+    assert happened(statement.replace(event=event))
+
+
+@pytest.mark.parametrize(
+    "lemma, obj, modality, code",
+    [
+        ("speak with", "Trump", "intended", "036"),  # hopes to speak with
+        ("keep negotiate", None, "intended", "036"),  # ready to keep negotiating
+        ("discuss", "the halt in deliveries", "expected", "036"),  # expected to discuss
+        ("provide", "food aid", "expected", "0333"),  # will provide
+        ("impose", "sanctions", "expected", "1312"),  # will impose = threat
+        ("attack", "the port", "intended", "1384"),
+        ("attack", "the port", "possible", "190"),  # may attack: typed, flagged
+    ],
+)
+def test_modality_frames(lexicon, lemma, obj, modality, code):
+    statement = stmt(lemma, obj, modality=modality)
+    event = classify(statement, lexicon)
+    assert event.cameo == code
+    assert not happened(statement.replace(event=event))
+
+
+@pytest.mark.parametrize(
+    "modality, negated, expected",
+    [("asserted", False, True), ("reported", False, True), ("denied", False, False), ("possible", False, False),
+     ("conditional", False, False), ("question", False, False), ("expected", False, False),
+     ("asserted", True, False)],
+)
+def test_happened(modality, negated, expected):
+    statement = stmt("attack", "the port", negated=negated, modality=modality).replace(
+        event=Event("190", "Use conventional military force", 4, -10.0, "ASSAULT"))
+    assert happened(statement) is expected
+
+
+def test_untyped_statement_did_not_happen_as_an_event():
+    assert happened(stmt("be", "President")) is False
+
+
+# -- the real pipeline ---------------------------------------------------------------------------------
+def _codes(nlp, text: str) -> dict[str, str]:
+    return {s.relation.lemma: s.event.cameo for s in nlp(text)._.statements if s.event}
+
+
+@pytest.mark.parametrize(
+    "text, lemma_prefix, code",
+    [
+        ("The European Union imposed new sanctions on Iran on Monday.", "impose", "163"),
+        ("Russian forces shelled the town of Kupiansk overnight.", "shell", "194"),
+        ("The Turkish president visited Baghdad on Tuesday.", "visit", "042"),
+        ("Police arrested dozens of protesters in the capital.", "arrest", "173"),
+        ("The United States has paused some shipments of weapons to Ukraine.", "pause", "1622"),
+        ("China condemned the decision.", "condemn", "111"),
+    ],
+)
+def test_pipeline_sentences(nlp, text, lemma_prefix, code):
+    codes = _codes(nlp, text)
+    assert [c for lemma, c in codes.items() if lemma.startswith(lemma_prefix)] == [code], codes
+
+
+def test_negated_general_rejection_did_not_happen(lexicon):
+    statement = stmt("reject", "the idea", negated=True)  # "did not reject the idea"
+    event = classify(statement, lexicon)
+    assert event.cameo == "120"
+    assert not happened(statement.replace(event=event), lexicon)
