@@ -31,6 +31,8 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: ... except after a preposition of direction ("travel to Moscow"), a closed class.
 DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "from", "onto"})
+#: Prepositions of time (closed class): their objects are times, never the relation's object.
+TEMPORAL_PREPS = frozenset({"during", "since", "until", "till", "before", "after", "throughout"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 CLAUSE_CUT = frozenset({"punct"})
@@ -109,6 +111,26 @@ def predicate_chain(verb: Token) -> list[Token]:
         if not nxt:
             return chain
         chain.extend(nxt)
+
+
+def dependents(verb: Token) -> list[Token]:
+    """The verb's children, plus those hanging on its particle ("recalled back [to duty]")."""
+    out = list(verb.children)
+    for child in verb.children:
+        if is_particle(child):
+            out.extend(child.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def shared_auxiliaries(verb: Token) -> list[Token]:
+    """Auxiliaries a coordinated verb shares with the verb it is conjoined to
+    ("were mobilized and recalled": "were recalled"); negation is not shared."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return []
+    head = verb.head
+    if head.pos_ not in VERB_POS:
+        return []
+    return [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
 
 
 def relation_tokens(chain: list[Token]) -> list[Token]:
@@ -218,7 +240,7 @@ def _arguments_of(verb: Token, used: set[int], cues: CueTable, splits: dict[int,
     """
     out: list[tuple[str, Span]] = []
     local: dict[int, list[Span]] = {}
-    for child in verb.children:
+    for child in dependents(verb):
         if child.i in used:
             continue
         if child.dep_ == "prep":
@@ -284,7 +306,7 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     passive = any(c.dep_ == "auxpass" for c in last.children) or (len(chain) == 1 and passive_subject)
     if len(chain) == 1 and source == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         passive = True
-    relation = relation_tokens(chain)
+    relation = relation_tokens(chain) + shared_auxiliaries(verb)
     used: set[int] = {t.i for t in relation}
     objects: list[Span] = []
     arguments: list[tuple[str, Span]] = []
@@ -338,13 +360,15 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
                 agents = [phrase(c) for c in conjuncts(obj)]
 
     if not objects and not (passive and agents):
-        for child in last.children:
+        for child in dependents(last):
             if child.dep_ != "prep" or child.i < last.i or child.i in used:
                 continue
             if cues.has(cues.lemma(child), "attribution") or cues.has(child.lower_, "attribution"):
                 continue
             obj = _phrase_object(child)
-            if obj is None or _is_time(obj, cues) or (obj.ent_type_ in PLACE_ENTS and child.lower_ not in DIRECTIONAL):
+            if obj is None or _is_time(obj, cues) or child.lower_ in TEMPORAL_PREPS or (
+                obj.ent_type_ in PLACE_ENTS and child.lower_ not in DIRECTIONAL
+            ):
                 continue
             relation = sorted([*relation, *_prep_tokens(child)], key=lambda t: t.i)
             used.add(child.i)
