@@ -23,6 +23,8 @@ __all__ = ["resolve", "unknown_id"]
 #: (Every state is in the gazetteer, so an unknown GPE is a city or region.)
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Group", "GPE": "Location",
               "LOC": "Location", "FAC": "Location"}
+#: Entity labels that name times and amounts, never actors.
+_NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -65,10 +67,14 @@ def resolve(statements: list[Statement], doc: Doc, gazetteer: Gazetteer) -> list
         be resolved keep their text with ``resolved=False``, type "Other", id None.
     """
     resolver = _DocResolver(doc, gazetteer)
+    for statement in statements:
+        if statement.extra.get("voice") == "apposition" and statement.object is not None:
+            resolver.alias(statement.object, statement.subject)
     # Names and descriptions first, so pronouns can point back to any of them.
     for statement in statements:
         for actor, is_subject in _actors(statement):
             resolver.add_statement_mention(actor, is_subject)
+    resolver.collect_speakers(statements)
     return [resolver.statement(s) for s in statements]
 
 
@@ -92,7 +98,13 @@ class _DocResolver:
         published = doc._.published
         self.date = str(published)[:10] if published else None
         self.sent_of = {}
-        for k, sent in enumerate(doc.sents):
+        self.sents = list(doc.sents)
+        self.quotes = []
+        self.sentence_speakers = {}
+        #: description → named actor, by span and by normalised label (appositions)
+        self.aliases: dict[tuple[int, int] | str, Actor] = {}
+        self.apposition = False
+        for k, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
         self.ent_of: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -106,24 +118,81 @@ class _DocResolver:
                 self._add_mention(ent.root, actor, ent.root.dep_ in ("nsubj", "nsubjpass"))
 
     # ------------------------------------------------------------ statements
+    def alias(self, description: Actor, name: Actor) -> None:
+        """"Dunn's mother, Charlotte Charles": elsewhere the description is the named actor."""
+        span, named = self._span(description), self._span(name)
+        if span is None or named is None:
+            return
+        found, target = self._resolve_span(span, description), self._resolve_span(named, name)
+        if found is not None and target is not None and target.id and (
+                found.id is None or found.id.startswith("name-")) and target.type in ("Person", "Organization", "Group"):
+            self.aliases[(span.start, span.end)] = target
+            self.aliases[normalise(found.label)] = target
+
     def statement(self, statement: Statement) -> Statement:
-        speaker = None
+        self.apposition = statement.extra.get("voice") == "apposition"
         attribution = statement.attribution
         if attribution is not None and attribution.actor is not None:
-            speaker = self.actor(attribution.actor)
-            attribution = Attribution(attribution.text, speaker)
-        subject = self.actor(statement.subject, speaker)
-        obj = self.actor(statement.object, speaker) if statement.object is not None else None
-        arguments = tuple(Argument(a.role, self.actor(a.actor, speaker)) for a in statement.arguments)
+            attribution = Attribution(attribution.text, self.actor(attribution.actor, self._speaker(attribution.actor)))
+        subject = self._actor_with_speaker(statement.subject, attribution)
+        obj = self._actor_with_speaker(statement.object, attribution) if statement.object is not None else None
+        arguments = tuple(Argument(a.role, self._actor_with_speaker(a.actor, attribution))
+                          for a in statement.arguments)
         return statement.replace(subject=subject, object=obj, arguments=arguments, attribution=attribution)
+
+    def _actor_with_speaker(self, actor: Actor, attribution: Attribution | None) -> Actor:
+        speaker = attribution.actor if attribution is not None else None
+        if speaker is None or not speaker.resolved or speaker.id is None:
+            speaker = self._speaker(actor)
+        return self.actor(actor, speaker)
+
+    def collect_speakers(self, statements: list[Statement]) -> None:
+        """Who speaks where: reported content spans and attributed sentences, for "I" and "we"."""
+        self.quotes: list[tuple[int, int, Actor]] = []
+        self.sentence_speakers: dict[int, Actor] = {}
+        for statement in statements:
+            speaker = None
+            if statement.attribution is not None and statement.attribution.actor is not None:
+                speaker = self.actor(statement.attribution.actor)
+                span = self._span(statement.subject)
+                if speaker.resolved and speaker.id and span is not None:
+                    self.sentence_speakers.setdefault(self.sent_of[span.root.i], speaker)
+            for argument in statement.arguments:
+                actor = argument.actor
+                if argument.role == "content" and actor.start is not None and actor.end is not None:
+                    subject = self.actor(statement.subject)
+                    if subject.resolved and subject.id:
+                        self.quotes.append((actor.start, actor.end, subject))
+
+    def _speaker(self, actor: Actor) -> Actor | None:
+        """The speaker of the quote or reported clause that contains ``actor``."""
+        if actor.start is None:
+            return None
+        inner = [(end - start, speaker) for start, end, speaker in self.quotes if start <= actor.start < end]
+        if inner:
+            return min(inner, key=lambda t: t[0])[1]
+        span = self._span(actor)
+        if span is None:
+            return None
+        sent = self.sent_of[span.root.i]
+        for distance in range(0, coref.WINDOW):
+            for k in (sent - distance, sent + distance):
+                if k in self.sentence_speakers and self._same_paragraph(sent, k):
+                    return self.sentence_speakers[k]
+        return None
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        sents = self.sents
+        lo, hi = min(a, b), max(a, b)
+        return "\n" not in self.doc.text[sents[lo].end_char:sents[hi].start_char] if lo != hi else True
 
     def add_statement_mention(self, actor: Actor, is_subject: bool) -> None:
         span = self._span(actor)
         if span is None or span.root.pos_ == "PRON":
             return
         resolved = self._resolve_span(span, actor)
-        if resolved is not None and resolved.resolved and resolved.id and not resolved.id.startswith("name-"):
-            self._add_mention(span.root, resolved, is_subject)
+        if resolved is not None and resolved.resolved and resolved.id:
+            self._add_mention(span.root, resolved, span.root.dep_ in ("nsubj", "nsubjpass"))
 
     def actor(self, actor: Actor, speaker: Actor | None = None) -> Actor:
         span = self._span(actor)
@@ -150,9 +219,14 @@ class _DocResolver:
 
     def _resolve_span(self, span: Span, actor: Actor, speaker: Actor | None = None) -> Actor | None:
         key = (span.start, span.end)
+        if key in self.aliases and not self.apposition:
+            return self.aliases[key]
         if key in self.cache and speaker is None:
             return self.cache[key]
         found = self._read(span, actor, speaker)
+        if (found is not None and not self.apposition and found.type == "Other" and found.id
+                and normalise(found.label) in self.aliases):
+            found = self.aliases[normalise(found.label)]
         if speaker is None:
             self.cache[key] = found
         return found
@@ -167,6 +241,8 @@ class _DocResolver:
         if head.pos_ == "PRON":
             return self._pronoun(head, base, speaker)
         ent = self.ent_of.get(head.i)
+        if ent is not None and ent.label_ in _NON_ACTOR_LABELS:
+            return None
         if ent is not None and (ent.kb_id_ or ent.label_ in _NER_TYPES):
             found = self._entity(ent)
             if found is not None:
@@ -286,7 +362,12 @@ class _DocResolver:
         if country is None:
             country = self._of_country(head)
         if country is None:
-            return self._recent_holder(head, roles)
+            found = self._recent_holder(head, roles)
+            if found is not None:
+                return found
+            country = self._recent_country(head)
+        if country is None:
+            return None
         offices = self.gaz.offices_for(roles, country)
         return self._holder([o.id for o in offices], words) if offices else None
 
@@ -315,6 +396,14 @@ class _DocResolver:
                 holding = self.gaz.holding(entry, self.date, roles)
                 if holding is not None:
                     return replace(mention.actor, office=self.gaz.offices[holding.office].label)
+        return None
+
+    def _recent_country(self, head: Token) -> str | None:
+        """"Downing Street said the prime minister ...": the state named just before, if any."""
+        sent = self.sent_of[head.i]
+        for mention in reversed(self.mentions):
+            if mention.token < head.i and sent - mention.sent <= 1 and mention.actor.type == "Country":
+                return mention.actor.country
         return None
 
     def _of_country(self, head: Token) -> str | None:
@@ -382,6 +471,10 @@ class _DocResolver:
         for child in head.children:
             if child.dep_ not in _MODIFIER_DEPS or child.i > head.i:
                 continue
+            if child.dep_ == "poss" and child.pos_ == "NOUN":
+                owner = self._anaphor(child, Actor(text=child.text, label=child.text))
+                if owner is not None and owner.resolved and owner.id:
+                    return self._as_state(owner)
             for token in [child, *(c for c in child.subtree if c.dep_ == "compound")]:
                 kind = coref.pronoun_kind(token)
                 if kind is not None:
@@ -428,12 +521,26 @@ class _DocResolver:
         if person == "1" and speaker is not None and speaker.resolved and speaker.id:
             return replace(self._as_state(speaker) if plural else speaker, text=base.text,
                            start=base.start, end=base.end)
-        if person != "3" or coref.is_pleonastic(token):
+        if person != "3":
             return unresolved
-        mention = coref.antecedent(token, self.sent_of[token.i], gender, plural, self.mentions)
+        if coref.is_pleonastic(token):
+            return replace(base, id=None, type="Other", country=None)  # nothing to refer to
+        # Inside a direct quote, "he"/"she" is somebody other than the one quoted.
+        exclude = speaker.id if speaker is not None and self._in_quote(token) else None
+        mention = coref.antecedent(token, self.sent_of[token.i], gender, plural, self.mentions, exclude)
         if mention is None:
             return unresolved
-        return replace(mention.actor, text=base.text, start=base.start, end=base.end, office=None)
+        found = replace(mention.actor, text=base.text, start=base.start, end=base.end, office=None)
+        self._add_mention(token, replace(found, start=mention.actor.start, end=mention.actor.end),
+                          token.dep_ in ("nsubj", "nsubjpass"), like=mention)
+        return found
+
+    def _in_quote(self, token: Token) -> bool:
+        """Is ``token`` between quotation marks opened earlier in its paragraph?"""
+        text = self.doc.text
+        start = text.rfind("\n", 0, token.idx) + 1
+        before = text[start:token.idx]
+        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
     def _relative(self, token: Token, base: Actor) -> Actor | None:
         """"missiles that Ukraine relies on": a relative pronoun is its noun."""
@@ -453,15 +560,15 @@ class _DocResolver:
         span = self.doc[noun.left_edge.i:noun.i + 1]
         return self._common_noun(noun, replace(base, label=_label(list(span))))
 
-    def _add_mention(self, head: Token, actor: Actor, subject: bool) -> None:
+    def _add_mention(self, head: Token, actor: Actor, subject: bool, like: coref.Mention | None = None) -> None:
+        """Record a mention for later pronouns (``like``: the antecedent a pronoun continues)."""
         entry = self.gaz.entries.get(actor.id or "")
         mention = coref.Mention(
             token=head.i,
             sent=self.sent_of[head.i],
             subject=subject,
-            plural=head.tag_ in ("NNS", "NNPS") or (entry is not None and entry.type == "Group"
-                                                     and normalise(head.text).endswith("s")),
-            gender=entry.gender if entry is not None else None,
+            plural=like.plural if like else head.tag_ in ("NNS", "NNPS"),
+            gender=like.gender if like else entry.gender if entry is not None else None,
             actor=actor,
         )
         position = len(self.mentions)

@@ -18,7 +18,7 @@ from ..extract.model import Actor
 __all__ = ["Mention", "WINDOW", "antecedent", "pronoun_kind", "is_pleonastic"]
 
 #: How many sentences back a pronoun may look for its antecedent.
-WINDOW = 2
+WINDOW = 3
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"amod", "compound"})
@@ -60,20 +60,23 @@ def is_pleonastic(token: Token) -> bool:
     if "Neut" not in token.morph.get("Gender") or token.dep_ not in _SUBJECT_DEPS:
         return False
     head = token.head
-    if head.lemma_ != "be" and head.tag_ != "VBN":
+    if head.lemma_ != "be" and head.tag_ != "VBN" and not any(c.dep_ == "prt" for c in head.children):
         return False
-    return any(child.dep_ in _CLAUSAL_DEPS and child.i > token.i for child in head.children)
+    complements = [head, *(c for c in head.children if c.dep_ in ("acomp", "attr"))]
+    return any(child.dep_ in _CLAUSAL_DEPS and child.i > token.i for word in complements for child in word.children)
 
 
 def antecedent(token: Token, sent_index: int, gender: str | None, plural: bool,
-               mentions: list[Mention]) -> Mention | None:
-    """The best earlier mention for a third-person pronoun, or None."""
+               mentions: list[Mention], exclude: str | None = None) -> Mention | None:
+    """The best earlier mention for a third-person pronoun, or None (never the ``exclude`` id)."""
     best: tuple[tuple, Mention] | None = None
     for mention in mentions:
         if mention.token >= token.i:
             break
         distance = sent_index - mention.sent
         if distance > WINDOW or not _compatible(mention, gender, plural):
+            continue
+        if exclude is not None and mention.actor.id == exclude:
             continue
         rank = (distance, 0 if mention.subject else 1, -mention.token)
         if best is None or rank < best[0]:

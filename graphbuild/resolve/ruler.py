@@ -73,6 +73,8 @@ class ActorRuler:
             if found:
                 eid, kind = found
                 entry = self.gazetteer.entries[eid]
+                if entry.type == "Person" and end - start == 1 and _looks_like_word(doc, start):
+                    continue
                 label = "NORP" if kind == "demonym" else ENT_LABELS[entry.type]
                 spans.append(Span(doc, start, end, label=label, kb_id=eid))
         if not spans:
@@ -90,6 +92,16 @@ class ActorRuler:
             if len(words) == len(texts) and all(_case_agrees(w, t) for w, t in zip(words, texts)):
                 return eid, kind
         return None
+
+
+def _looks_like_word(doc: Doc, i: int) -> bool:
+    """A one-word surname that is also a function word ("May") used as one: "in May", "May 5"."""
+    token = doc[i]
+    if not token.is_stop:
+        return False
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (before is not None and before.tag_ == "IN") or (after is not None and after.like_num)
 
 
 def _strip_the(form: str) -> str:
