@@ -380,7 +380,13 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         arguments.extend(_arguments_of(chain_verb, used, cues, splits, len(arguments)))
     for child in last.children:
         if child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or cues.has(cues.lemma(last), "reporting")):
-            arguments.append(("content", phrase(child, CLAUSE_CUT)))
+            clause = phrase(child, CLAUSE_CUT)
+            mark = clause[0]
+            if mark.dep_ == "mark" and mark.head.i == child.i and len(clause) > 1 and not objects:
+                # "said that X": the complementizer links the clause, as a preposition links an object.
+                relation = sorted([*relation, mark], key=lambda t: t.i)
+                clause = clause[1:]
+            arguments.append(("content", clause))
         elif child.dep_ == "xcomp" and child not in chain:
             arguments.append(("complement", phrase(child, CLAUSE_CUT)))
 
