@@ -144,11 +144,11 @@ def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> I
             )
 
 
-#: Relations that a noun phrase implies without writing them (no offsets).
+#: Relations that a noun phrase implies without writing them (no offsets, so no tense).
 _NOMINAL_RELATIONS = {
-    "apposition": Relation(text="is", lemma="be"),
-    "title": Relation(text="is", lemma="be"),
-    "located": Relation(text="is in", lemma="be in"),
+    "apposition": Relation(text="be", lemma="be"),
+    "title": Relation(text="be", lemma="be"),
+    "located": Relation(text="be in", lemma="be in"),
 }
 
 
