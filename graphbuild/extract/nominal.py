@@ -17,6 +17,8 @@ __all__ = ["nominal_pairs"]
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PLACES = frozenset({"GPE", "LOC"})
+#: Locative prepositions (closed class).
+_LOCATIVE = frozenset({"in", "at", "near"})
 #: Entities that are measures, not descriptions of a participant.
 _NOT_DESCRIBED = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
@@ -64,6 +66,14 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
                 yield head_span, appos_span, "apposition"
             else:
                 yield appos_span, head_span, "apposition"
+        for child in token.children:
+            # "the parliament in Belgrade": a noun placed in a named place.
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE and token.ent_type_ not in _NOT_DESCRIBED:
+                place = next((c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in _PLACES), None)
+                if place is not None:
+                    thing = token.doc[phrase(token, NOUN_CUT_DEPS).start:child.i]
+                    if len(thing):
+                        yield thing, phrase(place, NOUN_CUT_DEPS - {"conj", "cc"}), "located"
         for child in token.children:
             # "China's parliament": a place's possession is located in it.
             if child.dep_ == "poss" and child.ent_type_ in _PLACES and any(c.dep_ == "case" for c in child.children):
