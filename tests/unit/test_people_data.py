@@ -300,6 +300,9 @@ def test_international_office_has_a_current_holder(graph, terms, office):
         ("foreign-minister-USA", date(2023, 1, 1), "Antony Blinken"),
         ("head-of-state-UKR", date(2025, 8, 15), "Volodymyr Zelenskyy"),
         ("nato-secretary-general", date(2024, 12, 1), "Mark Rutte"),
+        ("head-of-state-IRN", date(2025, 6, 1), "Ali Khamenei"),
+        ("head-of-state-IRN", date(2026, 6, 1), "Mojtaba Khamenei"),
+        ("head-of-state-VEN", date(2026, 2, 1), "Delcy Rodríguez"),
     ],
 )
 def test_office_resolves_by_date(graph, terms, office, day, holder):
