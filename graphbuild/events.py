@@ -254,7 +254,9 @@ class Lexicon:
             if entry.particle in following:
                 consumed = end + following.index(entry.particle) + 1
                 particle_rank = 2
-            elif entry.particle in ev.roles:
+            elif entry.particle in ev.roles and (end is None or end >= len(ev.relation)):
+                # Arguments hang on the last verb of a chain: "agree to provide X with Y"
+                # does not make "agree with".
                 particle_rank = 1 if ev.roles[0] == entry.particle else 0
             else:
                 return None
@@ -292,20 +294,33 @@ class Lexicon:
         return matches
 
     def _best_noun(self, ev: _Evidence, after: int | None, *, roles: frozenset[str] | None = None) -> Entry | None:
-        """The most specific event noun in the object/arguments (and relation words after ``after``)."""
-        best: Entry | None = None
-        best_key: tuple[int, int, int] = (-1, -1, -1)
+        """The event noun of the object/arguments (and relation words after ``after``).
+
+        The first word sequence with an event noun wins (relation, then object, then arguments);
+        in it, the earliest noun (the head of "the release of prisoners over the attack"),
+        and at one position the most specific entry.
+        """
         for words in ev.cue_texts(after, roles=roles):
-            for i, word in enumerate(words):
-                for stem in _stems(word):
-                    for entry in self._nouns.get(stem, ()):
-                        if entry.code is None or _contains(words[: i + len(entry.lemma)], entry.lemma, i) is None:
-                            continue
-                        fit = self._fits(entry, ev, None)
-                        # a longer noun ("air strike") is more specific than its head ("strike")
-                        key = (entry.constraints + len(entry.lemma) - 1, fit[1], len(entry.code)) if fit else None
-                        if key is not None and key > best_key:
-                            best, best_key = entry, key
+            best = self._first_noun(ev, words)
+            if best is not None:
+                return best
+        return None
+
+    def _first_noun(self, ev: _Evidence, words: tuple[str, ...]) -> Entry | None:
+        best: Entry | None = None
+        best_key: tuple[int, ...] | None = None
+        for i, word in enumerate(words):
+            for stem in _stems(word):
+                for entry in self._nouns.get(stem, ()):
+                    if entry.code is None or _contains(words[: i + len(entry.lemma)], entry.lemma, i) is None:
+                        continue
+                    fit = self._fits(entry, ev, None)
+                    if fit is None:
+                        continue
+                    # earliest first; a longer noun ("air strike") beats its head ("strike")
+                    key = (-i, entry.constraints + len(entry.lemma) - 1, fit[1], len(entry.code))
+                    if best_key is None or key > best_key:
+                        best, best_key = entry, key
         return best
 
     def analyse(self, statement: Statement) -> tuple[str, Entry, bool] | None:

@@ -23,6 +23,8 @@ Matching rules
     * a second reading (``gsr_phrase_actors``) also lets an actor match through a gazetteer
       actor named inside its phrase ("evidence against Russia", "a court in Guyana"), which is
       how PETRARCH codes noun phrases; the contract's own ``country`` is the first reading;
+    * a statement whose relation is "with" someone ("held talks with", "clashed with") is
+      symmetric, as CAMEO codes meetings both ways: its dyads count in both directions;
     * **dyad recall**: gold events with some statement dyad matching source and target;
       **event recall**: gold events with a *typed* statement whose dyad matches and whose
       CAMEO root (first two digits) equals the gold code's root; **code recall**: the same
@@ -37,7 +39,8 @@ Matching rules
     451 sentences): **role recall** = gold source (target) spans that overlap, by at least one
     word, the subject (object or an actor argument) of a typed statement; reciprocal spans count
     for either role. **Quad accuracy**: the sentence's class is that of its first typed statement
-    whose subject overlaps a gold source span (else its first typed statement), mapped to the
+    whose subject overlaps a gold source span (else its first typed statement; in both, a
+    specific event before a bare CAMEO 01 statement such as "said"), mapped to the
     set's 5-way Phoenix classes with the ``quad_class_phoenix`` column of
     ``cameo_reference/cameo_codes.csv`` (0: roots 01-02, 1: 03-05, 2: 06-08, 3: 09-13 and 16,
     4: 14, 15, 17-20); no typed statement counts as wrong.
@@ -120,11 +123,21 @@ def _targets(statement: Statement, statements: list[Statement]) -> list[Actor | 
     return targets or [None]
 
 
+def _comitative(statement: Statement) -> bool:
+    """A relation "with" someone ("held talks with", "clashed with") is symmetric."""
+    return "with" in statement.relation.lemma.split() or any(a.role == "with" for a in statement.arguments)
+
+
 def _dyad_match(gold: dict[str, str], statement: Statement, statements: list[Statement],
                 names: list[tuple[int, int, str]] | None = None) -> bool:
-    if not _code_matches(gold["source"], statement.subject, names):
-        return False
-    return any(_code_matches(gold["target"], t, names) for t in _targets(statement, statements))
+    targets = _targets(statement, statements)
+    if _code_matches(gold["source"], statement.subject, names) and any(
+        _code_matches(gold["target"], t, names) for t in targets
+    ):
+        return True
+    return _comitative(statement) and _code_matches(gold["target"], statement.subject, names) and any(
+        _code_matches(gold["source"], t, names) for t in targets if t is not None
+    )
 
 
 def score_gsr(records: list[dict[str, Any]], predicted: list[list[Statement]],
@@ -234,6 +247,18 @@ def _overlaps(text: str, gold: dict[str, Any], actor: Actor | None) -> bool:
     return bool(_word_spans(text, gold["start"], gold["end"]) & _word_spans(text, actor.start, actor.end))
 
 
+def _main_event(text: str, spans: list[dict[str, Any]], typed: list[Statement]) -> Statement | None:
+    """The sentence's event: a typed statement whose subject overlaps a gold source span,
+    preferring a specific event over a bare statement (CAMEO 01: "said"), else any typed one."""
+    sources = [g for g in spans if g["role"] in ("source", "reciprocal")]
+    anchored = [s for s in typed if any(_overlaps(text, g, s.subject) for g in sources)]
+    for group in (anchored, typed):
+        specific = [s for s in group if not s.event.cameo.startswith("01")]
+        if specific or group:
+            return (specific or group)[0]
+    return None
+
+
 def _phoenix_quads(shared: Path) -> dict[str, int]:
     with (shared / "benchmarks" / "cameo_reference" / "cameo_codes.csv").open(encoding="utf-8") as fh:
         return {row["code"]: int(row["quad_class_phoenix"]) for row in csv.DictReader(fh)}
@@ -259,9 +284,7 @@ def score_conflibert(records: list[dict[str, Any]], predicted: list[list[Stateme
         if record.get("quad_class") is None:
             continue
         quad_total += 1
-        sources = [g for g in spans if g["role"] in ("source", "reciprocal")]
-        anchored = [s for s in typed if any(_overlaps(text, g, s.subject) for g in sources)]
-        chosen = (anchored or typed or [None])[0]
+        chosen = _main_event(text, spans, typed)
         if chosen is not None:
             quad_correct += phoenix.get(chosen.event.cameo[:2]) == record["quad_class"]
     both = found["source"] + found["target"]
