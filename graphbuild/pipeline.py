@@ -1,34 +1,55 @@
-"""Orchestration only: documents → spaCy → statements → outputs.
+"""Orchestration only: documents → spaCy → statements → outputs, streamed.
 
-Every stage lives in its own module; this one streams documents through them.
-Parsing runs in ``nlp.pipe`` (batched, optionally in several processes); the
-statement component runs in this process on each parsed ``Doc`` because
-statements are Python objects that spaCy's inter-process transport does not carry.
+Documents go in batches to a parser: this process (``processes=1``), a pool of
+worker processes (``processes=N``) or a Dask cluster (:mod:`graphbuild.distributed`).
+Each parser runs the whole spaCy pipeline, statements included, and hands back plain
+data per document — JSON Lines text and N-Triples/N-Quads bytes — so nothing has to
+carry Python objects across processes and the parent only writes. Results come back
+in input order with a bounded number of batches in flight, so memory does not grow
+with the corpus.
+
+Outputs: ``build(out_dir=...)`` writes ``statements.jsonl``, ``graph.ttl`` and
+``graph.html`` (each under a temporary name, renamed when complete);
+``build(store=...)`` writes into an embedded pyoxigraph store, one named graph per
+document, skipping documents it already holds (:mod:`graphbuild.rdf.store`).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import os
+import shutil
+import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from .errors import GraphbuildError, InputError
 from .extract.model import Statement
 from .ingest import Document, iter_documents
 
-__all__ = ["BuildReport", "ParsedDocument", "build", "process", "split_text", "CHUNK_CHARS"]
+__all__ = [
+    "BuildReport",
+    "ParsedDocument",
+    "build",
+    "process",
+    "split_text",
+    "parse_batch",
+    "count_documents",
+    "CHUNK_CHARS",
+]
 
 log = logging.getLogger(__name__)
 
 #: Documents longer than this are parsed in chunks cut at paragraph or sentence ends,
 #: far below spaCy's ``max_length`` so memory stays bounded.
 CHUNK_CHARS = 100_000
+#: N-Quads bytes gathered before they are written to a store in one go.
+STORE_FLUSH_BYTES = 8 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +63,17 @@ class ParsedDocument:
 
 @dataclass
 class BuildReport:
-    """What :func:`build` did: counts, time and where the outputs are."""
+    """What :func:`build` did: counts, time and where the outputs are.
+
+    ``documents`` counts documents parsed in this run, ``skipped`` those a store
+    already held unchanged.
+    """
 
     documents: int = 0
     sentences: int = 0
     statements: int = 0
     actors: int = 0
+    skipped: int = 0
     seconds: float = 0.0
     model: str = ""
     outputs: dict[str, str] = field(default_factory=dict)
@@ -55,6 +81,7 @@ class BuildReport:
     def to_dict(self) -> dict:
         return {
             "documents": self.documents,
+            "skipped": self.skipped,
             "sentences": self.sentences,
             "statements": self.statements,
             "actors": self.actors,
@@ -88,7 +115,88 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
-def _docs_for(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[Doc, tuple[Document, int, int]]]:
+# --- the parser side: runs in this process, a worker process or a Dask worker ------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    """One parsed document as plain data (what a parser sends back).
+
+    ``rdf`` holds the document's own triples, one N-Triples line each — or, for a store,
+    every triple as an N-Quads line in the document's graph; ``shared`` the N-Triples
+    lines about nodes other documents share (actors, relation predicates, event
+    types), which a single-graph output writes once.
+    """
+
+    doc_id: str
+    sentences: int
+    statements: int
+    jsonl: str
+    rdf: bytes
+    shared: tuple[str, ...]
+    actors: frozenset[str]
+    parsed: tuple[Statement, ...] | None = None
+
+
+_LOCAL_PREFIXES: tuple[str, ...] | None = None
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _nt(term) -> str:
+    """One rdflib term in N-Triples syntax (IRIs come from ``mint_iri``, so they are valid)."""
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is None or str(term.datatype) == _XSD_STRING:
+            return text
+        return f"{text}^^<{term.datatype}>"
+    raise TypeError(f"graphbuild writes no blank nodes or other terms: {term!r}")
+
+
+def _encode(document: Document, statements: list[Statement], sentences: int, *, quads: bool,
+            keep: bool) -> DocResult:
+    """Turn one document's statements into JSON Lines text and N-Triples/N-Quads bytes."""
+    from rdflib import URIRef
+
+    from .rdf.serialize import _canonical_actors, document_iri, document_triples, statement_triples
+    from .rdf.vocab import ID
+
+    global _LOCAL_PREFIXES
+    if _LOCAL_PREFIXES is None:
+        _LOCAL_PREFIXES = (str(ID) + "statement/", str(ID) + "doc/")
+    canon = _canonical_actors(statements)
+    local: set[str] = set()
+    shared: set[str] = set()
+    actors = {str(iri) for iri in canon}
+    triples = [t for st in statements for t in statement_triples(st, actors=canon)]
+    triples.extend(document_triples(document))
+    tail = f" <{document_iri(document.id)}> .\n" if quads else " .\n"
+    for s, p, o in triples:
+        line = f"{_nt(s)} {_nt(p)} {_nt(o)}{tail}"
+        if quads or (isinstance(s, URIRef) and s.startswith(_LOCAL_PREFIXES)):
+            local.add(line)
+        else:
+            shared.add(line)
+    jsonl = "".join(json.dumps(st.to_dict(), ensure_ascii=False) + "\n" for st in statements)
+    return DocResult(
+        doc_id=document.id,
+        sentences=sentences,
+        statements=len(statements),
+        jsonl=jsonl,
+        rdf="".join(sorted(local)).encode("utf-8", "replace"),
+        shared=tuple(sorted(shared)),
+        actors=frozenset(actors),
+        parsed=tuple(statements) if keep else None,
+    )
+
+
+def _docs_for(nlp, documents: Iterable[Document]):
     """spaCy ``Doc``s (tokenised only) with their document and chunk position as context."""
     for document in documents:
         chunks = split_text(document.text)
@@ -100,52 +208,330 @@ def _docs_for(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[Do
             yield doc, (document, index, len(chunks))
 
 
+def _parse(nlp, documents: list[Document], batch_size: int) -> Iterator[tuple[Document, list[Statement], int]]:
+    statements: list[Statement] = []
+    sentences = 0
+    for doc, (document, index, count) in nlp.pipe(_docs_for(nlp, documents), as_tuples=True,
+                                                  batch_size=batch_size):
+        statements.extend(doc._.statements or ())
+        sentences += sum(1 for _ in doc.sents)
+        if index == count - 1:
+            yield document, statements, sentences
+            statements, sentences = [], 0
+
+
+def parse_batch(documents: list[Document], *, model: str | None = None, quads: bool = False,
+                keep: bool = False, batch_size: int = 64, skip_bad: bool = False) -> list[DocResult]:
+    """Parse and extract a batch of documents into :class:`DocResult` s (in order).
+
+    The unit of work of every parser (this process, worker processes, Dask workers);
+    the spaCy pipeline is loaded once per process and cached.
+
+    Parameters
+    ----------
+    quads : bool
+        RDF as N-Quads in each document's named graph (for a store) rather than N-Triples.
+    keep : bool
+        Also return the :class:`Statement` objects (for :func:`process`).
+    skip_bad : bool
+        A document on which the pipeline fails is logged and left out instead of failing the batch.
+    """
+    from .nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    try:
+        parsed = list(_parse(nlp, documents, batch_size))
+    except (GraphbuildError, KeyboardInterrupt):
+        raise
+    except Exception:  # noqa: BLE001 - find the document, then report or skip it
+        parsed = []
+        for document in documents:
+            try:
+                parsed.extend(_parse(nlp, [document], batch_size))
+            except Exception as err:  # noqa: BLE001
+                message = f"the pipeline failed on this document: {type(err).__name__}: {err}"
+                if not skip_bad:
+                    raise GraphbuildError(message, where=document.path or document.id,
+                                          hint="use --skip-bad to carry on past it") from err
+                log.warning("skipped %s: %s", document.path or document.id, message)
+    return [_encode(document, statements, sentences, quads=quads, keep=keep)
+            for document, statements, sentences in parsed]
+
+
+def _warm(model: str | None) -> None:
+    """Worker initialiser: load the pipeline once, before the first batch arrives."""
+    from .nlp import load_pipeline
+
+    load_pipeline(model)
+
+
+class _Serial:
+    """Parse in this process."""
+
+    def __init__(self, task: Callable[[list[Document]], list[DocResult]]):
+        self.task = task
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[DocResult]]:
+        for batch in batches:
+            yield self.task(batch)
+
+    def close(self) -> None:
+        pass
+
+
+class _Pool:
+    """Parse in ``processes`` worker processes; results in input order, at most
+    two batches per worker in flight (bounded memory, workers never idle)."""
+
+    def __init__(self, task: Callable[[list[Document]], list[DocResult]], processes: int, model: str | None):
+        self.task = task
+        self.processes = processes
+        self.model = model
+        self.executor = None
+
+    def _start(self):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # forkserver: workers start from a clean process, not a fork of one holding a
+        # RocksDB store and its threads. Started on the first batch, so a re-run that
+        # has nothing to parse loads no model at all.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["graphbuild.pipeline", "spacy"])
+        self.executor = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_warm,
+                                            initargs=(self.model,))
+        return self.executor
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[DocResult]]:
+        pending: deque = deque()
+        for batch in batches:
+            executor = self.executor or self._start()
+            pending.append(executor.submit(self.task, batch))
+            if len(pending) >= 2 * self.processes:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+def _executor(task, *, processes: int, model: str | None, dask: str | None):
+    if dask:
+        from .distributed import DaskExecutor
+
+        return DaskExecutor(task, dask, processes=processes, model=model)
+    if processes > 1:
+        return _Pool(task, processes, model)
+    return _Serial(task)
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def process(
     documents: Iterable[Document],
-    nlp: Language,
+    nlp=None,
     *,
     processes: int = 1,
     batch_size: int = 64,
+    model: str | None = None,
+    dask: str | None = None,
 ) -> Iterator[ParsedDocument]:
     """Parse and extract each document, in order, streaming.
 
     Parameters
     ----------
     documents : iterable of Document
-    nlp : Language
-        From :func:`graphbuild.nlp.load_pipeline`.
+    nlp : Language, optional
+        From :func:`graphbuild.nlp.load_pipeline`; used as is in this process. Worker
+        processes load ``model`` (default: this pipeline's package) themselves.
     processes : int
-        Parser processes (``nlp.pipe(n_process=...)``).
+        Parser processes.
     batch_size : int
-        Documents per ``nlp.pipe`` batch.
+        Documents per batch.
+    dask : str, optional
+        A Dask scheduler address, or ``"local"`` (see :mod:`graphbuild.distributed`).
     """
-    statements_pipe = nlp.get_pipe("graphbuild_statements") if nlp.has_pipe("graphbuild_statements") else None
-    disable = ["graphbuild_statements"] if statements_pipe else []
-    pending: list[Statement] = []
-    sentences = 0
-    parsed = nlp.pipe(
-        _docs_for(nlp, documents),
-        as_tuples=True,
-        batch_size=batch_size,
-        n_process=max(1, processes),
-        disable=disable,
-    )
-    for doc, (document, index, count) in parsed:
-        if statements_pipe is not None:
-            doc._.published = document.published
-            doc._.doc_id = document.id
-            doc = statements_pipe(doc)
-            pending.extend(doc._.statements or ())
-        sentences += sum(1 for _ in doc.sents)
-        if index == count - 1:
-            yield ParsedDocument(document, pending, sentences)
-            pending, sentences = [], 0
+    if nlp is not None and processes <= 1 and not dask:
+        for batch in _batches(documents, batch_size):
+            for document, statements, sentences in _parse(nlp, batch, batch_size):
+                yield ParsedDocument(document, statements, sentences)
+        return
+    if nlp is not None and model is None:
+        model = _package_of(nlp)
+    task = functools.partial(parse_batch, model=model, keep=True, batch_size=batch_size)
+    executor = _executor(task, processes=processes, model=model, dask=dask)
+    try:
+        pending: deque[Document] = deque()
+
+        def remember(stream: Iterable[Document]) -> Iterator[Document]:
+            for document in stream:
+                pending.append(document)
+                yield document
+
+        for results in executor.map(_batches(remember(documents), batch_size)):
+            for result in results:
+                while pending and pending[0].id != result.doc_id:
+                    pending.popleft()  # a document the parser skipped (skip_bad)
+                yield ParsedDocument(pending.popleft(), list(result.parsed or ()), result.sentences)
+    finally:
+        executor.close()
+
+
+def _package_of(nlp) -> str | None:
+    meta = nlp.meta
+    return f"{meta['lang']}_{meta['name']}" if meta.get("lang") and meta.get("name") else None
+
+
+def count_documents(inputs: Iterable[str | Path], *, lines: Iterable[str | Path] = ()) -> int | None:
+    """A quick estimate of how many documents ``inputs`` hold (for a progress bar's ETA):
+    lines of corpora and line files, supported files in folders; None for standard input."""
+    import gzip
+
+    from .ingest import SUPPORTED_SUFFIXES
+
+    def count_lines(path: Path) -> int:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+
+    total = 0
+    try:
+        for item in inputs:
+            path = Path(item)
+            if str(item) == "-":
+                return None
+            if path.is_dir():
+                total += sum(1 for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(SUPPORTED_SUFFIXES)
+                             and not p.name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson")))
+                total += sum(count_lines(p) for p in path.rglob("*")
+                             if p.is_file() and p.name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson")))
+            elif path.name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+                total += count_lines(path)
+            else:
+                total += 1
+        total += sum(count_lines(Path(p)) for p in lines)
+    except (OSError, EOFError):
+        return None
+    return total
+
+
+# --- the writing side: this process only ------------------------------------------------------
+
+
+def _signature(model: str | None) -> str:
+    """What a stored document's hash also depends on: pipeline package and version, graphbuild version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+    from .nlp import choose_model
+
+    name = choose_model(model)
+    try:
+        model_version = version(name)
+    except PackageNotFoundError:
+        model_version = ""
+    return f"{name}=={model_version};graphbuild=={__version__}"
+
+
+def _document_hash(document: Document, signature: str) -> str:
+    from .rdf.store import content_hash
+
+    return content_hash(document.id, document.text, document.title, document.published, document.url,
+                        document.source, signature)
+
+
+class _FileSink:
+    """``statements.jsonl`` and ``graph.ttl`` in ``out``: written under temporary names,
+    RDF spooled as N-Triples, turned into Turtle at the end, everything renamed last."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.work = Path(tempfile.mkdtemp(prefix=".graphbuild-", dir=out))
+        self.jsonl = open(self.work / "statements.jsonl", "w", encoding="utf-8", errors="backslashreplace")
+        self.spool = open(self.work / "graph.nt", "wb")
+        self.seen: set[str] = set()
+
+    def add(self, result: DocResult) -> None:
+        self.jsonl.write(result.jsonl)
+        self.spool.write(result.rdf)
+        fresh = [line for line in result.shared if line not in self.seen]
+        if fresh:
+            self.seen.update(fresh)
+            self.spool.write("".join(fresh).encode("utf-8", "replace"))
+
+    def finish(self) -> dict[str, Path]:
+        import pyoxigraph as ox
+
+        from .rdf.vocab import PREFIXES
+
+        self.jsonl.close()
+        self.spool.close()
+        turtle = self.work / "graph.ttl"
+        with open(turtle, "wb") as handle:
+            ox.serialize(ox.parse(path=str(self.work / "graph.nt"), format=ox.RdfFormat.N_TRIPLES), handle,
+                         ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        outputs = {"graph": self.out / "graph.ttl", "statements": self.out / "statements.jsonl"}
+        os.replace(turtle, outputs["graph"])
+        os.replace(self.work / "statements.jsonl", outputs["statements"])
+        return outputs
+
+    def close(self) -> None:
+        self.jsonl.close()
+        self.spool.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+class _StoreSink:
+    """Documents into a :class:`~graphbuild.rdf.store.GraphStore`, written in batches
+    by a background thread (pyoxigraph releases the GIL) while parsing goes on."""
+
+    def __init__(self, store):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store = store
+        self.batch: list[tuple[str, str, bytes]] = []
+        self.size = 0
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="graphbuild-store")
+        self.pending = None
+
+    def add(self, result: DocResult, digest: str) -> None:
+        self.batch.append((result.doc_id, digest, result.rdf))
+        self.size += len(result.rdf)
+        if self.size >= STORE_FLUSH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.pending.result()  # one write at a time; errors surface here
+            self.pending = None
+        if self.batch:
+            self.pending = self.writer.submit(self.store.write, self.batch)
+            self.batch, self.size = [], 0
+
+    def finish(self) -> None:
+        self.flush()
+        self.flush()
+
+    def close(self) -> None:
+        self.writer.shutdown(wait=True)
 
 
 def build(
     inputs: Iterable[str | Path],
     *,
-    out_dir: str | Path,
+    out_dir: str | Path | None = None,
     model: str | None = None,
     lines: Iterable[str | Path] = (),
     published: str | None = None,
@@ -155,92 +541,169 @@ def build(
     max_nodes: int | None = None,
     html: bool = True,
     on_document: Callable[[ParsedDocument], None] | None = None,
+    store: str | Path | None = None,
+    dask: str | None = None,
+    force: bool = False,
+    wait: float | None = None,
+    on_progress: Callable[[BuildReport], None] | None = None,
 ) -> BuildReport:
-    """The main job: write ``graph.ttl``, ``statements.jsonl`` and ``graph.html`` to ``out_dir``.
+    """The main job: parse and extract ``inputs`` into files (``out_dir``), a store, or both.
 
-    Outputs are written under temporary names and renamed at the end, so an
-    interrupted build leaves earlier outputs intact.
+    ``out_dir`` receives ``statements.jsonl``, ``graph.ttl`` and ``graph.html``, each
+    written under a temporary name and renamed when complete, so an interrupted build
+    leaves earlier outputs intact. ``store`` is a store folder
+    (:mod:`graphbuild.rdf.store`): one named graph per document, documents already
+    stored unchanged are skipped, changed ones replaced.
 
     Parameters
     ----------
     inputs : paths
         See :func:`graphbuild.ingest.iter_documents`.
-    out_dir : path
-        Created if missing.
+    out_dir : path, optional
+        Created if missing. With ``store`` too, the files hold this run's documents only.
     model : str, optional
         Any installed spaCy pipeline; default chosen by :func:`graphbuild.nlp.choose_model`.
+    processes : int
+        Parser processes (or Dask workers of a local cluster).
+    batch_size : int
+        Documents per batch sent to a parser.
+    max_nodes : int, optional
+        Keep the most important actors in ``graph.html``.
     on_document : callable, optional
-        Called with each :class:`ParsedDocument` (progress display).
+        Called with each :class:`ParsedDocument` (statements included; costs a copy).
+    store : path, optional
+        Store folder to build into.
+    dask : str, optional
+        Dask scheduler address, or ``"local"``: see :mod:`graphbuild.distributed`.
+    force : bool
+        Re-extract documents a store already holds unchanged.
+    wait : float, optional
+        Seconds to wait for another build's lock on ``store`` (default: as long as it takes).
+    on_progress : callable, optional
+        Called with the running :class:`BuildReport` after each document.
 
     Returns
     -------
     BuildReport
     """
-    from .graph import to_networkx
-    from .nlp import load_pipeline
-    from .rdf.serialize import to_rdf, write_graph
-
     started = time.perf_counter()
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
+    if out_dir is None and store is None:
+        raise GraphbuildError("nothing to write", hint="give an output folder (-o) or a store (--store)")
+    out = Path(out_dir) if out_dir is not None else None
+    if out is not None and out.exists() and not out.is_dir():
         raise GraphbuildError("output path exists and is not a folder", where=str(out))
     documents = iter_documents(inputs, lines=lines, published=published, skip_bad=skip_bad)
     # Read the first document before anything is created: bad input leaves no outputs behind.
     first = next(documents, None)
     if first is None:
         raise InputError("no documents to build from")
-    nlp = load_pipeline(model)
-    out.mkdir(parents=True, exist_ok=True)
-    report = BuildReport(model=f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}")
-    kept_documents: list[Document] = []
-    all_statements: list[Statement] = []
-    jsonl_path = out / "statements.jsonl"
-    tmp_jsonl = _tmp(jsonl_path)
-    try:
-        with open(tmp_jsonl, "w", encoding="utf-8") as sink:
-            for parsed in process(_chain(first, documents), nlp, processes=processes, batch_size=batch_size):
-                report.documents += 1
-                report.sentences += parsed.sentences
-                report.statements += len(parsed.statements)
-                for statement in parsed.statements:
-                    sink.write(_json_line(statement))
-                kept_documents.append(_without_text(parsed.document))
-                all_statements.extend(parsed.statements)
-                if on_document:
-                    on_document(parsed)
-        graph = to_rdf(all_statements, kept_documents)
-        write_graph(graph, out / "graph.ttl", format="turtle")
-        os.replace(tmp_jsonl, jsonl_path)
-    finally:
-        if tmp_jsonl.exists():
-            tmp_jsonl.unlink()
-    nx_graph = to_networkx(all_statements)
-    report.actors = nx_graph.number_of_nodes()
-    report.outputs = {"graph": str(out / "graph.ttl"), "statements": str(jsonl_path)}
-    if html:
-        from .view import render_html
+    from .nlp import choose_model
 
-        report.outputs["html"] = str(render_html(nx_graph, out / "graph.html", max_nodes=max_nodes))
+    report = BuildReport(model=choose_model(model))
+    signature = _signature(model)
+    keep = on_document is not None
+    task = functools.partial(parse_batch, model=model, quads=store is not None, keep=keep,
+                             batch_size=batch_size, skip_bad=skip_bad)
+    actors: set[str] = set()
+    files = stored = None
+    executor = None
+    created = out is not None and not out.exists()
+    try:
+        if store is not None:
+            from .rdf.store import GraphStore
+
+            stored = _StoreSink(GraphStore(store, wait=wait))
+            if stored.store.fresh:
+                log.info("%s: new store; bulk loading", store)
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            files = _FileSink(out)
+        if store is not None and out is not None:
+            # One parse, two encodings would cost twice: the store's N-Quads are enough
+            # for it, and the files get the same statements re-encoded as N-Triples.
+            task = functools.partial(task, quads=False)
+        pending: deque[tuple[Document, str]] = deque()
+
+        def todo(stream: Iterable[Document]) -> Iterator[Document]:
+            for document in stream:
+                digest = _document_hash(document, signature)
+                if stored is not None and not force and stored.store.recorded_hash(document.id) == digest:
+                    report.skipped += 1
+                    if on_progress:
+                        on_progress(report)
+                    continue
+                pending.append((document, digest))
+                yield document
+
+        executor = _executor(task, processes=processes, model=model, dask=dask)
+        for results in executor.map(_batches(todo(_chain(first, documents)), batch_size)):
+            for result in results:
+                while pending and pending[0][0].id != result.doc_id:
+                    pending.popleft()  # skipped by the parser (skip_bad)
+                document, digest = pending.popleft()
+                report.documents += 1
+                report.sentences += result.sentences
+                report.statements += result.statements
+                actors.update(result.actors)
+                if files is not None:
+                    files.add(result)
+                if stored is not None:
+                    stored.add(_as_quads(result, document) if out is not None else result, digest)
+                if on_document is not None:
+                    on_document(ParsedDocument(document, list(result.parsed or ()), result.sentences))
+                if on_progress:
+                    on_progress(report)
+        executor.close()
+        executor = None
+        report.actors = len(actors)
+        if stored is not None:
+            stored.finish()
+            report.outputs["store"] = str(store)
+        if files is not None:
+            written = files.finish()
+            report.outputs.update({kind: str(path) for kind, path in written.items()})
+            if html:
+                from .graph import to_networkx
+                from .view import render_html
+
+                graph = to_networkx(_read_statements(written["statements"]))
+                report.outputs["html"] = str(render_html(graph, out / "graph.html", max_nodes=max_nodes))
+    except BaseException:
+        if files is not None:
+            files.close()
+        if created and out.is_dir() and not any(out.iterdir()):
+            out.rmdir()  # a failed build into a new folder leaves nothing behind
+        raise
+    finally:
+        if executor is not None:
+            executor.close()
+        if files is not None:
+            files.close()
+        if stored is not None:
+            stored.close()
+            stored.store.close()
+    if report.documents == 0 and report.skipped == 0:
+        raise InputError("no document could be read", hint="see the warnings above")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _as_quads(result: DocResult, document: Document) -> DocResult:
+    """The N-Triples of ``result`` (own and shared lines) as N-Quads in the document's graph."""
+    from .rdf.serialize import document_iri
+
+    tail = f" <{document_iri(document.id)}> .\n".encode()
+    lines = result.rdf.splitlines() + [line.encode("utf-8", "replace").rstrip(b"\n") for line in result.shared]
+    data = b"".join(line[:-2] + tail for line in lines if line)
+    return DocResult(result.doc_id, result.sentences, result.statements, "", data, (), result.actors)
+
+
+def _read_statements(path: Path) -> Iterator[Statement]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            yield Statement.from_dict(json.loads(line))
 
 
 def _chain(first: Document, rest: Iterator[Document]) -> Iterator[Document]:
     yield first
     yield from rest
-
-
-def _without_text(document: Document) -> Document:
-    """Keep document metadata for the graph without holding every text in memory."""
-    return Document(document.id, "", document.title, document.published, document.url, document.source,
-                    document.path)
-
-
-def _json_line(statement: Statement) -> str:
-    import json
-
-    return json.dumps(statement.to_dict(), ensure_ascii=False) + "\n"
-
-
-def _tmp(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
