@@ -87,6 +87,12 @@ def extract_cli(
                       else _tsv_row(statement))
         out.flush()
     if fmt == "ttl":
+        import shutil
+        import tempfile
+
         from ..rdf.serialize import to_rdf, write_graph
 
-        write_graph(to_rdf(collected, kept), out, format="turtle")
+        with tempfile.TemporaryDirectory(prefix="graphbuild-") as folder:
+            path = write_graph(to_rdf(collected, kept), Path(folder) / "graph.ttl", format="turtle")
+            with open(path, encoding="utf-8") as turtle:
+                shutil.copyfileobj(turtle, out)
