@@ -124,8 +124,9 @@ def dependents(verb: Token) -> list[Token]:
 
 def shared_auxiliaries(verb: Token) -> list[Token]:
     """Auxiliaries a coordinated verb shares with the verb it is conjoined to
-    ("were mobilized and recalled": "were recalled"); negation is not shared."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    ("were mobilized and recalled": "were recalled"); negation is not shared, and
+    a conjoined clause with its own subject shares nothing."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass") or c.dep_ in SUBJ_DEPS for c in verb.children):
         return []
     head = verb.head
     if head.pos_ not in VERB_POS:
@@ -269,17 +270,19 @@ def _arguments_of(verb: Token, used: set[int], cues: CueTable, splits: dict[int,
     return out
 
 
-def _relative_object(verb: Token) -> tuple[Token | None, Token | None]:
-    """(relative pronoun, antecedent) when the pronoun is this verb's object or prepositional object."""
-    if verb.dep_ != "relcl":
+def _relative_object(verb: Token, clause: Token) -> tuple[Token | None, Token | None]:
+    """(relative pronoun, antecedent) when the pronoun is the object or prepositional
+    object of ``verb``, a verb of the relative clause headed by ``clause``."""
+    if clause.dep_ != "relcl":
         return None, None
+    antecedent = clause.head
     for child in verb.children:
         if child.dep_ == "dobj" and (child.tag_ in RELATIVE_TAGS or child.lower_ == "that"):
-            return child, verb.head
+            return child, antecedent
         if child.dep_ == "prep":
             obj = _pobj(child)
             if obj is not None and (obj.tag_ in RELATIVE_TAGS or obj.lower_ == "that"):
-                return obj, verb.head
+                return obj, antecedent
     return None, None
 
 
@@ -313,7 +316,11 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     agents: list[Span] = []
     copula = last.lemma_ == "be"
 
-    rel_pronoun, antecedent = _relative_object(last)
+    rel_pronoun, antecedent = None, None
+    for chain_verb in chain:
+        rel_pronoun, antecedent = _relative_object(chain_verb, chain[0])
+        if rel_pronoun is not None:
+            break
     if rel_pronoun is not None and rel_pronoun.dep_ == "pobj":
         prep = rel_pronoun.head
         relation = sorted([*relation, *_prep_tokens(prep)], key=lambda t: t.i)

@@ -45,8 +45,8 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
     """(mention, description, kind) for appositions and titles in ``sent``.
 
     Kind is "apposition", "title" or "located" ("Hoboken, New Jersey": a place
-    apposed to a place is inside it; "China's parliament" is in China). Numbers,
-    dates and lists are not appositions.
+    apposed to a place is inside it, and so is "the parliament in Belgrade").
+    Numbers, dates and lists are not appositions.
     """
     for token in sent:
         if token.pos_ not in _NOUN_POS and token.pos_ != "PRON":
@@ -74,13 +74,6 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
                     thing = token.doc[phrase(token, NOUN_CUT_DEPS).start:child.i]
                     if len(thing):
                         yield thing, phrase(place, NOUN_CUT_DEPS - {"conj", "cc"}), "located"
-        for child in token.children:
-            # "China's parliament": a place's possession is located in it.
-            if child.dep_ == "poss" and child.ent_type_ in _PLACES and any(c.dep_ == "case" for c in child.children):
-                place = phrase(child, NOUN_CUT_DEPS | {"case"})
-                owned = token.doc[child.right_edge.i + 1:phrase(token, NOUN_CUT_DEPS).end]
-                if len(owned) and owned[0].dep_ != "case":
-                    yield owned, place, "located"
         if token.dep_ != "compound":
             title = _title(token)
             if title is not None:

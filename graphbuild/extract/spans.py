@@ -69,7 +69,7 @@ def phrase(head: Token, cut: frozenset[str] = NOUN_CUT_DEPS, keep_conj: bool = F
             if tok.dep_ == "relcl" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct:
                 end = tok.left_edge.i - 1
                 break
-    while end - 1 > start and doc[end - 1].pos_ in _EDGE_PUNCT_POS:
+    while end - 1 > start and (doc[end - 1].pos_ in _EDGE_PUNCT_POS or doc[end - 1].dep_ == "cc"):
         end -= 1
     while start < end - 1 and doc[start].pos_ in _EDGE_PUNCT_POS and doc[start].is_punct and doc[start].text not in "\"'`$":
         start += 1
