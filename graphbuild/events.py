@@ -102,7 +102,8 @@ class _Match:
         return (self.entry.constraints, self.particle_rank, self.cue_length, len(self.entry.code or ""))
 
 
-def _stems(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
     """The word and its possible singulars: lexicon cues and lemmas are singular."""
     forms = {word}
     if word.endswith("ies") and len(word) > 4:
@@ -111,7 +112,13 @@ def _stems(word: str) -> set[str]:
         forms.add(word[:-2])
     if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
         forms.add(word[:-1])
-    return forms
+    return frozenset(forms)
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem_set(words: tuple[str, ...]) -> frozenset[str]:
+    """Every form of every word, for a quick test before matching a phrase."""
+    return frozenset().union(*map(_stems, words)) if words else frozenset()
 
 
 def _words(text: str | None) -> tuple[str, ...]:
@@ -263,7 +270,8 @@ class Lexicon:
         cue_length = 0
         if entry.cues:
             texts = list(ev.cue_texts(end))
-            found = [len(cue) for t in texts for cue in entry.cues if _contains(t, cue) is not None]
+            found = [len(cue) for t in texts for cue in entry.cues
+                     if cue[0] in _stem_set(t) and (len(cue) == 1 or _contains(t, cue) is not None)]
             if not found:
                 return None
             cue_length = max(found)
