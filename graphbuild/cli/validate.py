@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from ..errors import GraphbuildError
 from ._util import app
 
 
@@ -20,7 +21,7 @@ def validate_cli(
     limit: int = typer.Option(50, "--max", "-n", min=0, help="Violations to print (0: all)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
-    """Run the SHACL shapes over GRAPH files; print violations and exit 1 if any.
+    """Run the SHACL shapes over GRAPH files; print violations (stdout) and exit 1 if any.
 
     Examples:
 
@@ -55,4 +56,4 @@ def validate_cli(
         if len(shown) < len(report.violations):
             typer.echo(f"  ... and {len(report.violations) - len(shown)} more (--max 0 shows all)")
     if not report.conforms:
-        raise typer.Exit(1)
+        raise GraphbuildError(f"{len(report.violations)} SHACL violation(s)", where=", ".join(map(str, graphs)))

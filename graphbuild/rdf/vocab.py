@@ -83,6 +83,7 @@ class GB(DefinedNamespace):
     # Extraction cue words (ontologies/extraction.ttl)
     Cue: URIRef
     lemma: URIRef
+    form: URIRef
     cueKind: URIRef
     dayOffset: URIRef
     periodOffset: URIRef
