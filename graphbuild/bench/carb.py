@@ -1,12 +1,14 @@
 """CaRB benchmark of the statement extractor (run by hand, never as a timed test).
 
-    python -m graphbuild.bench.carb --split dev|test [--out PRED.tsv]
+    python -m graphbuild.bench.carb --split dev|test [--out PRED.tsv] [--n-process 2] [--rounds 3]
 
 Reads ``../shared/benchmarks/carb/{split}.txt`` (one sentence a line, parsed as
 one document each, as ``graphbuild extract --lines`` does), writes CaRB's tabbed
 format and scores it with ``../shared/tools/carb_score.py`` (CaRB(s,m) and
 ``--single-match`` CaRB(s,s)). Also reports end-to-end sentences per second and
-the raw parse throughput on the same sentences, in the same run.
+the raw parse throughput on the same sentences, in the same run (best of
+interleaved rounds: the machine may be shared, so compare the ratio), and the
+extractor's own throughput over the parsed documents.
 
 Tuples come from the statement contract: relation.text, subject.text,
 object.text, then each argument's text, prefixed by its preposition when its
@@ -67,25 +69,39 @@ def _scorer():
     return module
 
 
-def run(split: str, out: Path | None = None, batch_size: int = 256) -> dict:
-    """Extract, write and score one CaRB split; returns figures as a dict."""
+def run(split: str, out: Path | None = None, batch_size: int = 256, n_process: int = 1, rounds: int = 3) -> dict:
+    """Extract, write and score one CaRB split; returns figures as a dict.
+
+    Both timings parse with the same ``batch_size`` and ``n_process``; extraction
+    runs in the main process as the documents arrive.
+    """
     lines = [line.rstrip("\n") for line in (CARB / f"{split}.txt").open(encoding="utf-8")]
     nlp = load_pipeline(statements=False)
     list(nlp.pipe(lines[:32]))  # warm up
 
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(lines, batch_size=batch_size):
-        pass
-    parse_seconds = time.perf_counter() - t0
+    # The machine is shared: interleave the two timings and keep the best of three rounds.
+    parse_seconds = total_seconds = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(lines, batch_size=batch_size, n_process=n_process):
+            pass
+        parse_seconds = min(parse_seconds, time.perf_counter() - t0)
 
-    rows: list[str] = []
+        rows: list[str] = []
+        docs = []
+        t0 = time.perf_counter()
+        for n, doc in enumerate(nlp.pipe(lines, batch_size=batch_size, n_process=n_process), start=1):
+            doc._.doc_id = f"line-{n}"
+            for statement in extract_statements(doc):
+                fields = [lines[n - 1], f"{statement.confidence:.4f}", *carb_tuple(statement)]
+                rows.append("\t".join(f.replace("\t", " ") for f in fields))
+            docs.append(doc)
+        total_seconds = min(total_seconds, time.perf_counter() - t0)
     t0 = time.perf_counter()
-    for n, doc in enumerate(nlp.pipe(lines, batch_size=batch_size), start=1):
-        doc._.doc_id = f"line-{n}"
-        for statement in extract_statements(doc):
-            fields = [lines[n - 1], f"{statement.confidence:.4f}", *carb_tuple(statement)]
-            rows.append("\t".join(f.replace("\t", " ") for f in fields))
-    total_seconds = time.perf_counter() - t0
+    for doc in docs:
+        for _ in extract_statements(doc):
+            pass
+    extract_seconds = time.perf_counter() - t0
 
     out = out or Path(f"/tmp/graphbuild-carb-{split}.tsv")
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -107,6 +123,7 @@ def run(split: str, out: Path | None = None, batch_size: int = 256) -> dict:
         "single_r": single.recall,
         "sentences_per_second": len(lines) / total_seconds,
         "parse_sentences_per_second": len(lines) / parse_seconds,
+        "extract_sentences_per_second": len(lines) / extract_seconds,
         "predictions": str(out),
     }
 
@@ -115,17 +132,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--out", type=Path, help="where to write the tabbed predictions")
+    ap.add_argument("--n-process", type=int, default=1, help="parser processes (spaCy nlp.pipe n_process)")
+    ap.add_argument("--rounds", type=int, default=3, help="timing rounds; the best of each is kept")
     a = ap.parse_args(argv)
     if not (CARB / f"{a.split}.txt").is_file():
         print(f"CaRB data not found under {CARB}", file=sys.stderr)
         return 1
-    r = run(a.split, a.out)
+    r = run(a.split, a.out, n_process=a.n_process, rounds=a.rounds)
     print(f"CaRB {r['split']}: {r['sentences']} sentences, {r['tuples']} tuples -> {r['predictions']}")
     print(f"  CaRB(s,m)  F1 {r['carb_f1']:.3f}  (P {r['carb_p']:.3f}, R {r['carb_r']:.3f}, AUC {r['carb_auc']:.3f})")
     print(f"  CaRB(s,s)  F1 {r['single_f1']:.3f}  (P {r['single_p']:.3f}, R {r['single_r']:.3f})")
     ratio = r["sentences_per_second"] / r["parse_sentences_per_second"]
     print(f"  speed: {r['sentences_per_second']:.0f} sentences/s end to end, "
-          f"{r['parse_sentences_per_second']:.0f} sentences/s parse only (ratio {ratio:.2f})")
+          f"{r['parse_sentences_per_second']:.0f} sentences/s parse only (ratio {ratio:.2f}, "
+          f"n_process={a.n_process}); extraction alone {r['extract_sentences_per_second']:.0f} sentences/s")
     return 0
 
 

@@ -171,6 +171,11 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
             if antecedent is not None:
                 return antecedent, child.dep_ in PASSIVE_SUBJ_DEPS, "relative"
             return child, child.dep_ in PASSIVE_SUBJ_DEPS, "own"
+    if any(c.dep_ == "expl" for c in verb.children):
+        # "There were protests in Tbilisi": the attribute is what the clause is about.
+        for child in verb.children:
+            if child.dep_ == "attr":
+                return child, False, "own"
     if depth > 6:
         return None, False, "none"
     head, dep = verb.head, verb.dep_
@@ -310,7 +315,7 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     if len(chain) == 1 and source == "relative" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         passive = True
     relation = relation_tokens(chain) + shared_auxiliaries(verb)
-    used: set[int] = {t.i for t in relation}
+    used: set[int] = {t.i for t in relation} | {subject.i}
     objects: list[Span] = []
     arguments: list[tuple[str, Span]] = []
     agents: list[Span] = []
