@@ -36,6 +36,8 @@ TEMPORAL_PREPS = frozenset({"during", "since", "until", "till", "before", "after
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 CLAUSE_CUT = frozenset({"punct"})
+#: Objects keep their participles ("an armada preparing to invade"), cut only at clauses and conjuncts.
+OBJECT_CUT_DEPS = NOUN_CUT_DEPS - {"acl"}
 #: Closed class of particles that spaCy sometimes tags as adverbs ("shot down", "backed out").
 PARTICLE_WORDS = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 
@@ -358,9 +360,9 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
                     prep, obj = linked
                     relation = sorted([*relation, *child.doc[child.left_edge.i:prep.i + 1]], key=lambda t: t.i)
                     used.update({child.i, prep.i})
-                    objects = [phrase(c) for c in conjuncts(obj)]
+                    objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(obj)]
                     break
-                objects = [phrase(c) for c in conjuncts(child)]
+                objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(child)]
                 used.update(c.i for c in conjuncts(child))
                 break
 
@@ -384,7 +386,7 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
                 continue
             relation = sorted([*relation, *_prep_tokens(child)], key=lambda t: t.i)
             used.add(child.i)
-            objects = [phrase(c) for c in conjuncts(obj)]
+            objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(obj)]
             break
 
     splits: dict[int, list[Span]] = {}
@@ -402,7 +404,8 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         elif child.dep_ == "xcomp" and child not in chain:
             arguments.append(("complement", phrase(child, CLAUSE_CUT)))
 
-    subjects = [phrase(s) for s in conjuncts(subject)] if subject.pos_ != "VERB" else [phrase(subject, CLAUSE_CUT)]
+    subject_cut = OBJECT_CUT_DEPS if source == "own" else NOUN_CUT_DEPS
+    subjects = [phrase(s, subject_cut) for s in conjuncts(subject)] if subject.pos_ != "VERB" else [phrase(subject, CLAUSE_CUT)]
     return Frame(
         chain=chain,
         relation=relation,
