@@ -33,7 +33,7 @@ CARB = REPO.parent / "shared" / "benchmarks" / "carb"
 SCORER = REPO.parent / "shared" / "tools" / "carb_score.py"
 
 #: Argument roles that are not prepositions, so they are written without a marker.
-_BARE_ROLES = frozenset({"time", "place", "recipient", "content", "complement"})
+_BARE_ROLES = frozenset({"time", "place", "recipient", "content", "complement", "adverbial"})
 
 
 def argument_text(statement: Statement, role: str, actor) -> str:

@@ -268,6 +268,8 @@ def _arguments_of(verb: Token, used: set[int], cues: CueTable, splits: dict[int,
             out.append(("time", phrase(child, CLAUSE_CUT)))
         elif child.dep_ == "advmod" and any(t.ent_type_ in TIME_ENTS for t in child.subtree):
             out.append(("time", phrase(child, CLAUSE_CUT)))
+        elif child.dep_ == "advmod" and any(c.dep_ == "prep" for c in child.children):
+            out.append(("adverbial", phrase(child, CLAUSE_CUT)))  # "northeast of Tarboro"
         elif child.dep_ == "dative":
             obj = _pobj(child) if child.pos_ == "ADP" else child
             if obj is not None:
