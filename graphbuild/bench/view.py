@@ -11,6 +11,7 @@ change takes.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import tempfile
 import time
@@ -104,6 +105,7 @@ def measure(
         browser.open(page.resolve().as_uri())
         browser.wait_for("window.graphbuild && window.graphbuild.ready", timeout=120)
         ready_ms = browser.evaluate("window.graphbuild.readyMs")
+        script_start_ms = browser.evaluate("window.graphbuild.startMs")
         drawn = browser.evaluate("window.graphbuild.drawn()")
         filter_ms = browser.evaluate(
             "(() => { const box = document.querySelector('[data-quad=\"1\"]'); const t = performance.now();"
@@ -122,6 +124,7 @@ def measure(
         "drawn_edges": drawn["edges"],
         "page_bytes": page.stat().st_size,
         "render_ms": round(render_ms),
+        "script_start_ms": script_start_ms,
         "ready_ms": ready_ms,
         "filter_ms": round(filter_ms),
         "node_panel_ms": round(panel_ms),
@@ -132,11 +135,20 @@ def measure(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=1000)
+    parser.add_argument("--statements", type=Path, default=None,
+                        help="Use the graph of a real statements.jsonl (from graphbuild build) instead of a synthetic one.")
     parser.add_argument("--max-nodes", type=int, default=None)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--screenshot", type=Path, default=None, help="Save a PNG of the page after the last run.")
     args = parser.parse_args()
-    G = synthetic_graph(args.stories)
+    if args.statements:
+        from ..extract.model import Statement
+        from ..graph import to_networkx
+
+        with open(args.statements, encoding="utf-8") as lines:
+            G = to_networkx(Statement.from_dict(json.loads(line)) for line in lines if line.strip())
+    else:
+        G = synthetic_graph(args.stories)
     for run in range(args.runs):
         last = run == args.runs - 1
         result = measure(G, max_nodes=args.max_nodes, screenshot=args.screenshot if last else None)

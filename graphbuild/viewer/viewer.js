@@ -64,7 +64,7 @@
   // ---- filters ----------------------------------------------------------------------------
   var state = {
     quads: new Set([0, 1, 2, 3, 4]), modalities: new Set(data.modalities), negated: true,
-    from: "", to: "", undated: true, hideNonActors: false, hideIsolated: false, colourBy: "type"
+    from: "", to: "", undated: true, hideNonActors: !!meta.hide_nonactors, hideIsolated: false, colourBy: "type"
   };
   var pass = new Uint8Array(S.length);
 
@@ -94,44 +94,85 @@
     return { hidden: false, count: shown.length, quad: best, hedged: allHedged };
   }
 
+  // The DataSets hold exactly what is drawn: hidden nodes and edges are removed, not flagged,
+  // because vis-network processes every item it holds on each change and each frame.
   function edgeItem(e, look) {
-    if (look.hidden) return { id: e.id, hidden: true };
     var colour = QUAD_COLOUR[look.quad];
     var item = {
-      id: e.id, hidden: false,
+      id: e.id, from: e.from, to: e.to,
       width: Math.min(1 + 1.8 * Math.log2(look.count), 10),
       color: { color: colour, highlight: colour, hover: colour, opacity: look.hedged ? 0.45 : 0.9 },
       dashes: look.hedged ? [6, 5] : false
     };
+    if (e.pair > 1 && e.from !== e.to) item.smooth = { enabled: true, type: "curvedCW", roundness: 0.15 + 0.15 * e.k };
     if (!BIG && E.length <= 400) item.label = look.count > 1 ? e.lemma + " ×" + look.count : e.lemma;
     return item;
   }
 
   function nodeColour(n) {
     var fill = state.colourBy === "country" ? (n.country ? countryColour[n.country] : NO_COUNTRY) : TYPE_COLOURS[n.type];
-    return { background: fill, border: n.actor ? "#3b3b3b" : "#8a8a8a", highlight: { background: fill, border: "#000" },
-      hover: { background: fill, border: "#000" } };
+    var colour = { background: fill, border: n.actor ? "#3b3b3b" : "#8a8a8a", highlight: { background: fill, border: "#000" } };
+    if (!BIG) colour.hover = { background: fill, border: "#000" };
+    return colour;
   }
 
-  // ---- network ----------------------------------------------------------------------------
-  var nodes = new vis.DataSet(N.map(function (n) {
-    return {
-      id: n.id, label: shortLabel(n.label), x: n.x, y: n.y, value: n.actor ? n.score : n.score / 2, color: nodeColour(n),
-      shapeProperties: { borderDashes: n.actor ? false : [3, 3] }, borderWidth: n.actor ? 1.5 : 1,
-      font: { color: n.actor ? "#1f2328" : "#6b6b6b" }
-    };
-  }));
-  for (var i = 0; i < S.length; i++) pass[i] = passes(S[i]) ? 1 : 0;
-  var lastEdge = [];
-  var edges = new vis.DataSet(E.map(function (e) {
-    var look = edgeLook(e);
-    lastEdge[e.id] = JSON.stringify(look);
-    var item = edgeItem(e, look);
-    item.from = e.from; item.to = e.to;
-    item.arrows = { to: { enabled: true, scaleFactor: 0.55 } };
-    if (e.pair > 1 && e.from !== e.to) item.smooth = { enabled: true, type: "curvedCW", roundness: 0.15 + 0.15 * e.k };
+  function nodeItem(n) {
+    var item = { id: n.id, label: shortLabel(n.label), x: n.x, y: n.y, value: n.actor ? n.score : n.score / 2, color: nodeColour(n) };
+    if (!n.actor) {
+      item.shapeProperties = { borderDashes: [3, 3] };
+      item.borderWidth = 1;
+      item.font = { color: "#6b6b6b" };
+    }
     return item;
-  }));
+  }
+
+  function lookKey(look) { return look.hidden ? "" : look.count + "|" + look.quad + "|" + (look.hedged ? 1 : 0); }
+
+  var nodes = new vis.DataSet(), edges = new vis.DataSet(), network = null;
+  var nodeIn = new Uint8Array(N.length), edgeKey = E.map(function () { return ""; });
+  var current = null;
+
+  // Bring the DataSets in line with the filters; returns what is shown, for the header.
+  function sync() {
+    var i, shownNodes = 0, shownEdges = 0, shownStatements = 0;
+    for (i = 0; i < S.length; i++) pass[i] = passes(S[i]) ? 1 : 0;
+    var looks = E.map(edgeLook);
+    var degree = new Uint32Array(N.length);
+    looks.forEach(function (look, id) { if (!look.hidden) { degree[E[id].from]++; degree[E[id].to]++; } });
+    var show = new Uint8Array(N.length), addNodes = [], removeNodes = [];
+    N.forEach(function (n) {
+      show[n.id] = (state.hideNonActors && !n.actor) || (state.hideIsolated && degree[n.id] === 0) ? 0 : 1;
+      if (show[n.id]) {
+        shownNodes++;
+        n.own.forEach(function (si) { shownStatements += pass[si]; });
+        if (!nodeIn[n.id]) addNodes.push(nodeItem(n));
+      } else if (nodeIn[n.id]) removeNodes.push(n.id);
+      nodeIn[n.id] = show[n.id];
+    });
+    var addEdges = [], removeEdges = [], updateEdges = [];
+    E.forEach(function (e, id) {
+      var look = show[e.from] && show[e.to] ? looks[id] : { hidden: true };
+      var key = lookKey(look), old = edgeKey[id];
+      if (key) { shownEdges++; shownStatements += look.count; }
+      if (key === old) return;
+      if (!key) removeEdges.push(id); else (old ? updateEdges : addEdges).push(edgeItem(e, look));
+      edgeKey[id] = key;
+    });
+    if (removeNodes.length && network) {
+      // Keep where the user (or physics) left them for when they come back.
+      var at = network.getPositions(removeNodes);
+      removeNodes.forEach(function (id) { if (at[id]) { N[id].x = at[id].x; N[id].y = at[id].y; } });
+    }
+    if (removeEdges.length) edges.remove(removeEdges);
+    if (removeNodes.length) nodes.remove(removeNodes);
+    if (addNodes.length) nodes.add(addNodes);
+    if (addEdges.length) edges.add(addEdges);
+    if (updateEdges.length) edges.update(updateEdges);
+    return [shownNodes, shownEdges, shownStatements];
+  }
+
+  document.getElementById("hide-nonactors").checked = state.hideNonActors;
+  var initial = sync();
 
   var physicsOn = !meta.layout_fixed;
   var options = {
@@ -145,20 +186,20 @@
     },
     interaction: { hover: !BIG, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false, multiselect: false, tooltipDelay: 1e9 },
     nodes: {
-      shape: "dot",
+      shape: "dot", borderWidth: 1.5,
       scaling: { min: 7, max: 38, label: { enabled: true, min: 11, max: 19, drawThreshold: 7, maxVisible: 26 } },
       font: { face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif", strokeWidth: 3, strokeColor: "#fcfcfb" }
     },
     edges: {
-      smooth: false, selectionWidth: 2, hoverWidth: 0.5,
+      smooth: false, selectionWidth: 2, hoverWidth: 0.5, arrows: { to: { enabled: true, scaleFactor: 0.55 } },
       font: { size: 10, color: "#555", strokeWidth: 3, strokeColor: "#fcfcfb", align: "middle" }
     }
   };
   var container = document.getElementById("graph");
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
 
   var api = window.graphbuild = {
-    network: network, nodes: nodes, edges: edges, data: data, ready: false, readyMs: null,
+    network: network, nodes: nodes, edges: edges, data: data, ready: false, readyMs: null, startMs: Math.round(t0),
     drawn: function () { return { nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length }; }
   };
 
@@ -186,6 +227,12 @@
     document.getElementById("summary").textContent =
       fmt(shownNodes) + " of " + fmt(N.length) + " nodes · " + fmt(shownEdges) + " of " + fmt(E.length) +
       " relations · " + plural(shownStatements, "statement") + " · " + plural(meta.documents, "document");
+  }
+  if (state.hideNonActors) {
+    var notice = document.getElementById("notice");
+    notice.hidden = false;
+    notice.textContent = "Large graph: its " + fmt(meta.nonactors) + " non-actor nodes (type Other, unresolved) start hidden;" +
+      " untick “hide non-actors” to show them.";
   }
   if (meta.max_nodes !== null && meta.nodes_shown < meta.nodes_total) {
     var trunc = document.getElementById("truncated");
@@ -245,7 +292,7 @@
   });
   document.getElementById("colour-by").addEventListener("change", function (ev) {
     state.colourBy = ev.target.value;
-    nodes.update(N.map(function (n) { return { id: n.id, color: nodeColour(n) }; }));
+    nodes.update(N.filter(function (n) { return nodeIn[n.id]; }).map(function (n) { return { id: n.id, color: nodeColour(n) }; }));
     drawLegend();
   });
   document.getElementById("reset").addEventListener("click", function () {
@@ -296,42 +343,13 @@
   drawLegend();
 
   // ---- applying filters ----------------------------------------------------------------------
-  var nodeHidden = new Uint8Array(N.length);
   function applyFilters() {
-    var i, shownStatements = 0;
-    for (i = 0; i < S.length; i++) pass[i] = passes(S[i]) ? 1 : 0;
-    var looks = E.map(edgeLook);
-    var degree = new Uint32Array(N.length);
-    looks.forEach(function (look, id) {
-      if (!look.hidden) { degree[E[id].from]++; degree[E[id].to]++; }
-    });
-    var nodeUpdates = [], edgeUpdates = [], shownNodes = 0, shownEdges = 0;
-    N.forEach(function (n) {
-      var hide = (state.hideNonActors && !n.actor) || (state.hideIsolated && degree[n.id] === 0) ? 1 : 0;
-      if (!hide) shownNodes++;
-      if (hide !== nodeHidden[n.id]) { nodeHidden[n.id] = hide; nodeUpdates.push({ id: n.id, hidden: !!hide }); }
-    });
-    E.forEach(function (e, id) {
-      var look = looks[id];
-      if (nodeHidden[e.from] || nodeHidden[e.to]) look = { hidden: true };
-      if (!look.hidden) {
-        shownEdges++;
-        shownStatements += look.count;
-      }
-      var key = JSON.stringify(look);
-      if (key !== lastEdge[id]) { lastEdge[id] = key; edgeUpdates.push(edgeItem(e, look)); }
-    });
-    N.forEach(function (n) {
-      if (!nodeHidden[n.id]) n.own.forEach(function (si) { shownStatements += pass[si]; });
-    });
-    if (nodeUpdates.length) nodes.update(nodeUpdates);
-    if (edgeUpdates.length) edges.update(edgeUpdates);
-    updateSummary(shownNodes, shownEdges, shownStatements);
+    var shown = sync();
+    updateSummary(shown[0], shown[1], shown[2]);
     if (current) current.show();
   }
 
   // ---- side panel -----------------------------------------------------------------------------
-  var current = null;
   var panel = document.getElementById("panel-body");
   var hint = document.getElementById("panel-hint");
 
@@ -418,7 +436,7 @@
       ["Relations", fmt(nodeEdges[id].length)],
       ["Statements", fmt(total)]
     ]));
-    if (nodeHidden[id]) panel.appendChild(el("p", "hint", "This node is hidden by the current filters."));
+    if (!nodeIn[id]) panel.appendChild(el("p", "hint", "This node is hidden by the current filters."));
     var groups = nodeEdges[id].slice().sort(function (a, b) { return E[b].st.length - E[a].st.length; });
     panel.appendChild(el("h4", null, "Statements"));
     groups.forEach(function (eid) {
@@ -462,8 +480,10 @@
   }
 
   function focusNode(id) {
-    network.selectNodes([id]);
-    if (!nodeHidden[id]) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+    if (nodeIn[id]) {
+      network.selectNodes([id]);
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+    } else network.unselectAll();
     showNode(id);
   }
 
@@ -509,6 +529,6 @@
   });
   search.addEventListener("blur", function () { results.hidden = true; });
 
-  applyFilters();
+  updateSummary(initial[0], initial[1], initial[2]);
   api.setupMs = Math.round(performance.now() - t0);
 })();
