@@ -70,7 +70,7 @@ def small_graph(tmp_path_factory) -> Path:
 
 def test_malformed_sparql_gives_line_and_column(small_graph):
     result = run_cli("query", str(small_graph), "SELECT ?s WHERE {\n  ?s ?p \n}", cwd=small_graph.parent)
-    assert_one_line_error(result, "line 3")
+    assert_one_line_error(result, "query:3:")
 
 
 def test_unknown_named_query_and_missing_parameter(small_graph):
@@ -78,7 +78,12 @@ def test_unknown_named_query_and_missing_parameter(small_graph):
                           "no-such-query")
     listed = run_cli("query", "--list", cwd=small_graph.parent)
     assert listed.returncode == 0, listed.stderr
-    needs_actor = [line.split()[0] for line in listed.stdout.splitlines() if "actor" in line and line.strip()]
+    needs_actor, name = [], None
+    for line in listed.stdout.splitlines():
+        if line and not line[0].isspace():
+            name = line.split()[0]
+        elif "--param actor=" in line and "(required)" in line:
+            needs_actor.append(name)
     assert needs_actor, listed.stdout
     result = run_cli("query", str(small_graph), "--name", needs_actor[0], cwd=small_graph.parent)
     assert_one_line_error(result, "actor")

@@ -51,8 +51,8 @@ def check_rdf_round_trip(parsed) -> None:
     for fmt in ("trig", "nquads"):
         again = rdflib.Dataset()
         again.parse(data=dataset.serialize(format=fmt), format=fmt)
-        names = {g.identifier for g in dataset.contexts() if len(g)}
-        assert names == {g.identifier for g in again.contexts() if len(g)}
+        names = {g.identifier for g in dataset.graphs() if len(g)}
+        assert names == {g.identifier for g in again.graphs() if len(g)}
         for name in names:
             assert isomorphic(dataset.graph(name), again.graph(name)), (fmt, name)
 
