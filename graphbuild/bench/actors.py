@@ -5,6 +5,7 @@ Run by hand (reads ``../shared`` beside the repository)::
     python -m graphbuild.bench.actors            # both measures
     python -m graphbuild.bench.actors --pronouns # Wikinews review set only
     python -m graphbuild.bench.actors --petrarch # PETRARCH GSR validation only
+    python -m graphbuild.bench.actors --timing   # ruler and resolve cost per document
 
 * Pronoun share: statements whose subject is a personal pronoun left unresolved,
   over all statements of the 48 Wikinews articles in ``quality_review_ids.txt``.
@@ -41,15 +42,7 @@ def _statements(documents: list[Document]):
 
 def pronoun_share(shared: Path = SHARED) -> dict:
     """Share of statements whose subject is an unresolved pronoun (Wikinews review set)."""
-    folder = shared / "corpora" / "wikinews_2019_2020"
-    wanted = set((folder / "quality_review_ids.txt").read_text(encoding="utf-8").split())
-    documents = []
-    with open(folder / "wikinews_2019_2020.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            if record["id"] in wanted:
-                documents.append(Document(id=record["id"], text=record["text"], title=record["title"],
-                                          published=record["date"], url=record["url"], source=record["source"]))
+    documents = _review_documents(shared)
     start = time.perf_counter()
     by_doc = _statements(documents)
     seconds = time.perf_counter() - start
@@ -71,6 +64,49 @@ def pronoun_share(shared: Path = SHARED) -> dict:
         "seconds": round(seconds, 1),
         "examples": examples,
     }
+
+
+def timing(shared: Path = SHARED) -> dict:
+    """Cost of the ruler and of :func:`resolve` per document, against the bare parse (review set)."""
+    from ..extract import extract_statements
+    from ..resolve import resolve
+    from ..resolve.ruler import make_actor_ruler
+
+    documents = _review_documents(shared)
+    bare = load_pipeline(statements=False)
+    ruler = make_actor_ruler(bare, "graphbuild_actor_ruler")
+    gazetteer = Gazetteer.from_ontology()
+    parse = ruling = extracting = resolving = 0.0
+    for document in documents:
+        t0 = time.perf_counter()
+        doc = bare(document.text)
+        t1 = time.perf_counter()
+        ruler(doc)
+        t2 = time.perf_counter()
+        doc._.published = document.published
+        statements = list(extract_statements(doc))
+        t3 = time.perf_counter()
+        resolve(statements, doc, gazetteer)
+        t4 = time.perf_counter()
+        parse, ruling, extracting, resolving = parse + t1 - t0, ruling + t2 - t1, extracting + t3 - t2, resolving + t4 - t3
+    n = len(documents)
+    return {"documents": n, "parse_ms_per_doc": round(1000 * parse / n, 1),
+            "ruler_ms_per_doc": round(1000 * ruling / n, 2), "extract_ms_per_doc": round(1000 * extracting / n, 1),
+            "resolve_ms_per_doc": round(1000 * resolving / n, 2),
+            "ruler_plus_resolve_share_of_parse": round((ruling + resolving) / parse, 4)}
+
+
+def _review_documents(shared: Path) -> list[Document]:
+    folder = shared / "corpora" / "wikinews_2019_2020"
+    wanted = set((folder / "quality_review_ids.txt").read_text(encoding="utf-8").split())
+    documents = []
+    with open(folder / "wikinews_2019_2020.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if record["id"] in wanted:
+                documents.append(Document(id=record["id"], text=record["text"], title=record["title"],
+                                          published=record["date"], url=record["url"], source=record["source"]))
+    return documents
 
 
 def petrarch_country(shared: Path = SHARED) -> dict:
@@ -145,12 +181,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pronouns", action="store_true")
     parser.add_argument("--petrarch", action="store_true")
+    parser.add_argument("--timing", action="store_true")
     args = parser.parse_args(argv)
-    both = not (args.pronouns or args.petrarch)
+    both = not (args.pronouns or args.petrarch or args.timing)
     if args.pronouns or both:
         print(json.dumps({"pronoun_share": pronoun_share()}, indent=2, ensure_ascii=False))
     if args.petrarch or both:
         print(json.dumps({"petrarch_country": petrarch_country()}, indent=2, ensure_ascii=False))
+    if args.timing or both:
+        print(json.dumps({"timing": timing()}, indent=2))
 
 
 if __name__ == "__main__":

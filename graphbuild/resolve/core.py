@@ -30,6 +30,8 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "num
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _LEADING_SKIP = frozenset({"det", "punct", "predet", "cc", "prep"})
 _MAX_SLUG = 60
+#: Longest title in words ("First Deputy Prime Minister"); bounds the title search.
+_MAX_TITLE_WORDS = 5
 
 
 def unknown_id(label: str) -> str:
@@ -72,20 +74,20 @@ def resolve(statements: list[Statement], doc: Doc, gazetteer: Gazetteer) -> list
             resolver.alias(statement.object, statement.subject)
     # Names and descriptions first, so pronouns can point back to any of them.
     for statement in statements:
-        for actor, is_subject in _actors(statement):
-            resolver.add_statement_mention(actor, is_subject)
+        for actor in _actors(statement):
+            resolver.add_statement_mention(actor)
     resolver.collect_speakers(statements)
     return [resolver.statement(s) for s in statements]
 
 
 def _actors(statement: Statement):
-    yield statement.subject, True
+    yield statement.subject
     if statement.object is not None:
-        yield statement.object, False
+        yield statement.object
     for argument in statement.arguments:
-        yield argument.actor, False
+        yield argument.actor
     if statement.attribution is not None and statement.attribution.actor is not None:
-        yield statement.attribution.actor, False
+        yield statement.attribution.actor
 
 
 class _DocResolver:
@@ -97,10 +99,14 @@ class _DocResolver:
         self.offset = doc._.char_offset
         published = doc._.published
         self.date = str(published)[:10] if published else None
-        self.sent_of = {}
+        self.sent_of: dict[int, int] = {}
         self.sents = list(doc.sents)
-        self.quotes = []
-        self.sentence_speakers = {}
+        self.text = doc.text
+        self.attributed: Actor | None = None
+        #: reported-content spans (document offsets) and who reports them
+        self.quotes: list[tuple[int, int, Actor]] = []
+        #: sentence index → the speaker a statement of that sentence is attributed to
+        self.sentence_speakers: dict[int, Actor] = {}
         #: description → named actor, by span and by normalised label (appositions)
         self.aliases: dict[tuple[int, int] | str, Actor] = {}
         self.apposition = False
@@ -132,26 +138,20 @@ class _DocResolver:
     def statement(self, statement: Statement) -> Statement:
         self.apposition = statement.extra.get("voice") == "apposition"
         attribution = statement.attribution
+        self.attributed = None
         if attribution is not None and attribution.actor is not None:
-            attribution = Attribution(attribution.text, self.actor(attribution.actor, self._speaker(attribution.actor)))
-        subject = self._actor_with_speaker(statement.subject, attribution)
-        obj = self._actor_with_speaker(statement.object, attribution) if statement.object is not None else None
-        arguments = tuple(Argument(a.role, self._actor_with_speaker(a.actor, attribution))
-                          for a in statement.arguments)
+            attribution = Attribution(attribution.text, self.actor(attribution.actor))
+            if attribution.actor.resolved and attribution.actor.id:
+                self.attributed = attribution.actor
+        subject = self.actor(statement.subject)
+        obj = self.actor(statement.object) if statement.object is not None else None
+        arguments = tuple(Argument(a.role, self.actor(a.actor)) for a in statement.arguments)
+        self.attributed = None
         return statement.replace(subject=subject, object=obj, arguments=arguments, attribution=attribution)
-
-    def _actor_with_speaker(self, actor: Actor, attribution: Attribution | None) -> Actor:
-        speaker = attribution.actor if attribution is not None else None
-        if speaker is None or not speaker.resolved or speaker.id is None:
-            speaker = self._speaker(actor)
-        return self.actor(actor, speaker)
 
     def collect_speakers(self, statements: list[Statement]) -> None:
         """Who speaks where: reported content spans and attributed sentences, for "I" and "we"."""
-        self.quotes: list[tuple[int, int, Actor]] = []
-        self.sentence_speakers: dict[int, Actor] = {}
         for statement in statements:
-            speaker = None
             if statement.attribution is not None and statement.attribution.actor is not None:
                 speaker = self.actor(statement.attribution.actor)
                 span = self._span(statement.subject)
@@ -164,17 +164,13 @@ class _DocResolver:
                     if subject.resolved and subject.id:
                         self.quotes.append((actor.start, actor.end, subject))
 
-    def _speaker(self, actor: Actor) -> Actor | None:
-        """The speaker of the quote or reported clause that contains ``actor``."""
-        if actor.start is None:
-            return None
-        inner = [(end - start, speaker) for start, end, speaker in self.quotes if start <= actor.start < end]
+    def _speaker(self, token: Token) -> Actor | None:
+        """The speaker of the quote or reported clause that contains ``token``."""
+        at = token.idx + self.offset
+        inner = [(end - start, speaker) for start, end, speaker in self.quotes if start <= at < end]
         if inner:
             return min(inner, key=lambda t: t[0])[1]
-        span = self._span(actor)
-        if span is None:
-            return None
-        sent = self.sent_of[span.root.i]
+        sent = self.sent_of[token.i]
         for distance in range(0, coref.WINDOW):
             for k in (sent - distance, sent + distance):
                 if k in self.sentence_speakers and self._same_paragraph(sent, k):
@@ -184,9 +180,10 @@ class _DocResolver:
     def _same_paragraph(self, a: int, b: int) -> bool:
         sents = self.sents
         lo, hi = min(a, b), max(a, b)
-        return "\n" not in self.doc.text[sents[lo].end_char:sents[hi].start_char] if lo != hi else True
+        return "\n" not in self.text[sents[lo].end_char:sents[hi].start_char] if lo != hi else True
 
-    def add_statement_mention(self, actor: Actor, is_subject: bool) -> None:
+    def add_statement_mention(self, actor: Actor) -> None:
+        """Record a named or described actor of a statement as a possible antecedent."""
         span = self._span(actor)
         if span is None or span.root.pos_ == "PRON":
             return
@@ -194,11 +191,11 @@ class _DocResolver:
         if resolved is not None and resolved.resolved and resolved.id:
             self._add_mention(span.root, resolved, span.root.dep_ in ("nsubj", "nsubjpass"))
 
-    def actor(self, actor: Actor, speaker: Actor | None = None) -> Actor:
+    def actor(self, actor: Actor) -> Actor:
         span = self._span(actor)
         if span is None:
             return self._by_text(actor)
-        found = self._resolve_span(span, actor, speaker)
+        found = self._resolve_span(span, actor)
         if found is None:
             return replace(actor, id=None, type="Other", country=None, sector=None, office=None)
         return replace(found, text=actor.text, start=actor.start, end=actor.end)
@@ -217,29 +214,31 @@ class _DocResolver:
                 return self._from_entry(actor, self.gaz.entries[eid])
         return replace(actor, id=unknown_id(actor.label or actor.text))
 
-    def _resolve_span(self, span: Span, actor: Actor, speaker: Actor | None = None) -> Actor | None:
+    def _resolve_span(self, span: Span, actor: Actor) -> Actor | None:
         key = (span.start, span.end)
         if key in self.aliases and not self.apposition:
             return self.aliases[key]
-        if key in self.cache and speaker is None:
+        speaker_dependent = span.root.pos_ == "PRON"
+        if key in self.cache and not speaker_dependent:
             return self.cache[key]
-        found = self._read(span, actor, speaker)
+        found = self._read(span, actor)
         if (found is not None and not self.apposition and found.type == "Other" and found.id
                 and normalise(found.label) in self.aliases):
             found = self.aliases[normalise(found.label)]
-        if speaker is None:
+        if not speaker_dependent:
             self.cache[key] = found
         return found
 
-    def _read(self, span: Span, actor: Actor, speaker: Actor | None) -> Actor | None:
+    def _read(self, span: Span, actor: Actor) -> Actor | None:
         head = span.root
         if head.pos_ not in _NOMINAL_POS:
             return None  # a clause or a predicate, not an actor
-        words = [t for t in span if t.i >= _first_content(span)]
+        first = _first_content(span)
+        words = list(span[first - span.start:]) if first < span.end else []
         label = _label(words) or actor.label
         base = Actor(text=actor.text, label=label, start=actor.start, end=actor.end, type=actor.type)
         if head.pos_ == "PRON":
-            return self._pronoun(head, base, speaker)
+            return self._pronoun(head, base)
         ent = self.ent_of.get(head.i)
         if ent is not None and ent.label_ in _NON_ACTOR_LABELS:
             return None
@@ -311,7 +310,8 @@ class _DocResolver:
         """Strip and keep a title before a person's name ("US President Donald Trump")."""
         if found.type != "Person":
             return found
-        before = [t for t in span if t.i < ent.start and t.i >= _first_content(span)]
+        first = _first_content(span)
+        before = list(self.doc[first:ent.start]) if first < ent.start else []
         roles, country = self._title(before)
         if roles is None:
             return found
@@ -331,7 +331,7 @@ class _DocResolver:
         roles = None
         country = None
         for i in range(len(tokens)):
-            for j in range(len(tokens), i, -1):
+            for j in range(min(len(tokens), i + _MAX_TITLE_WORDS), i, -1):
                 found = self.gaz.titles.get(normalise(" ".join(t.text for t in tokens[i:j])))
                 if found is not None:
                     roles = found if roles is None else roles | found
@@ -351,7 +351,7 @@ class _DocResolver:
         if not words:
             return None
         head = words[-1]
-        if head.tag_ in ("NNS", "NNPS"):
+        if head.tag_ in ("NNS", "NNPS") or len(words) > _MAX_TITLE_WORDS + 2:
             return None
         for eid, kind, _ in self.gaz.lookup(" ".join(t.text for t in words)):
             if kind == "office":
@@ -478,7 +478,7 @@ class _DocResolver:
             for token in [child, *(c for c in child.subtree if c.dep_ == "compound")]:
                 kind = coref.pronoun_kind(token)
                 if kind is not None:
-                    actor = self._pronoun(token, Actor(text=token.text, label=token.text), None)
+                    actor = self._pronoun(token, Actor(text=token.text, label=token.text))
                     if actor.resolved and actor.id:
                         return self._as_state(actor)
                     continue
@@ -510,7 +510,7 @@ class _DocResolver:
         return None
 
     # ------------------------------------------------------------ pronouns
-    def _pronoun(self, token: Token, base: Actor, speaker: Actor | None) -> Actor | None:
+    def _pronoun(self, token: Token, base: Actor) -> Actor | None:
         if token.tag_ in _RELATIVE_TAGS:
             return self._relative(token, base)
         kind = coref.pronoun_kind(token)
@@ -518,16 +518,22 @@ class _DocResolver:
             return replace(base, id=None, type="Other")
         person, gender, plural = kind
         unresolved = replace(base, id=None, type="Other", country=None, resolved=False)
-        if person == "1" and speaker is not None and speaker.resolved and speaker.id:
+        quote_start = self._quote_start(token)
+        speaker = self.attributed or self._speaker(token)
+        if speaker is None and person == "1" and quote_start is not None:
+            speaker = self._quoted_speaker(token, quote_start)
+        if person == "1" and speaker is not None:
             return replace(self._as_state(speaker) if plural else speaker, text=base.text,
                            start=base.start, end=base.end)
         if person != "3":
             return unresolved
         if coref.is_pleonastic(token):
             return replace(base, id=None, type="Other", country=None)  # nothing to refer to
-        # Inside a direct quote, "he"/"she" is somebody other than the one quoted.
-        exclude = speaker.id if speaker is not None and self._in_quote(token) else None
-        mention = coref.antecedent(token, self.sent_of[token.i], gender, plural, self.mentions, exclude)
+        # Inside a direct quote, "he"/"she" is somebody other than the one quoted, and
+        # "it" refers to something the quote itself names.
+        exclude = speaker.id if speaker is not None and quote_start is not None else None
+        after = quote_start if quote_start is not None and gender == "neuter" else 0
+        mention = coref.antecedent(token, self.sent_of[token.i], gender, plural, self.mentions, exclude, after)
         if mention is None:
             return unresolved
         found = replace(mention.actor, text=base.text, start=base.start, end=base.end, office=None)
@@ -535,12 +541,45 @@ class _DocResolver:
                           token.dep_ in ("nsubj", "nsubjpass"), like=mention)
         return found
 
-    def _in_quote(self, token: Token) -> bool:
-        """Is ``token`` between quotation marks opened earlier in its paragraph?"""
-        text = self.doc.text
+    def _quoted_speaker(self, token: Token, quote_start: int) -> Actor | None:
+        """'Bolton wrote: "I offered ..."', '"We stand ready," tweeted Johnson': the person who is
+        the subject of the sentence outside the quote."""
+        sent = self.sents[self.sent_of[token.i]]
+        end = self._quote_end(token)
+        best = None
+        for mention in self.mentions:
+            inside = quote_start <= mention.token < end
+            if (mention.sent == self.sent_of[token.i] and not inside and mention.subject
+                    and mention.actor.type == "Person" and mention.actor.id):
+                distance = abs(mention.token - token.i)
+                if best is None or distance < best[0]:
+                    best = (distance, mention.actor)
+        return best[1] if best is not None and sent.start <= quote_start else None
+
+    def _quote_end(self, token: Token) -> int:
+        """Index just after the closing quotation mark following ``token`` (end of paragraph if none)."""
+        text = self.text
+        stop = text.find("\n", token.idx)
+        stop = len(text) if stop < 0 else stop
+        close = [i for i in (text.find('"', token.idx, stop), text.find("\u201d", token.idx, stop)) if i >= 0]
+        at = min(close) if close else stop
+        span = self.doc.char_span(token.idx, at, alignment_mode="expand")
+        return span.end if span is not None else len(self.doc)
+
+    def _quote_start(self, token: Token) -> int | None:
+        """Index of the first token of the direct quote ``token`` is in (None outside quotes)."""
+        text = self.text
         start = text.rfind("\n", 0, token.idx) + 1
         before = text[start:token.idx]
-        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+        opened = None
+        if before.count('"') % 2 == 1:
+            opened = start + before.rfind('"')
+        elif before.count("\u201c") > before.count("\u201d"):
+            opened = start + before.rfind("\u201c")
+        if opened is None:
+            return None
+        span = self.doc.char_span(opened, token.idx, alignment_mode="expand")
+        return span.start if span is not None else token.i
 
     def _relative(self, token: Token, base: Actor) -> Actor | None:
         """"missiles that Ukraine relies on": a relative pronoun is its noun."""
@@ -567,7 +606,9 @@ class _DocResolver:
             token=head.i,
             sent=self.sent_of[head.i],
             subject=subject,
-            plural=like.plural if like else head.tag_ in ("NNS", "NNPS"),
+            # "the Syrian Democratic Forces ... it": a named body is singular whatever its name's form
+            plural=like.plural if like else head.tag_ in ("NNS", "NNPS") and not (
+                entry is not None and entry.type in ("Organization", "Group")),
             gender=like.gender if like else entry.gender if entry is not None else None,
             actor=actor,
         )

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..extract.model import Actor
 
-__all__ = ["Mention", "WINDOW", "antecedent", "pronoun_kind", "is_pleonastic"]
+__all__ = ["Mention", "WINDOW", "antecedent", "is_pleonastic", "latest_of_type", "mention_is_referent", "pronoun_kind"]
 
 #: How many sentences back a pronoun may look for its antecedent.
 WINDOW = 3
@@ -25,6 +25,8 @@ _MODIFIER_DEPS = frozenset({"amod", "compound"})
 _CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
 _SINGULAR_TYPES = frozenset({"Country", "Organization", "Group"})
 _PLURAL_TYPES = frozenset({"Group", "Organization"})
+#: "it" may also be a thing or a place named as the subject of the sentence before.
+_THING_TYPES = frozenset({"Other", "Location"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +69,28 @@ def is_pleonastic(token: Token) -> bool:
 
 
 def antecedent(token: Token, sent_index: int, gender: str | None, plural: bool,
-               mentions: list[Mention], exclude: str | None = None) -> Mention | None:
-    """The best earlier mention for a third-person pronoun, or None (never the ``exclude`` id)."""
+               mentions: list[Mention], exclude: str | None = None, after: int = 0) -> Mention | None:
+    """The best earlier mention for a third-person pronoun, or None.
+
+    Never the ``exclude`` id (the speaker of a quote the pronoun is in) and never a
+    mention before token ``after`` (the quote's start). "it" only takes subjects:
+    states and organisations named in passing ("approval by UNESCO") are rarely
+    what a later "it" means, and a wrong link is worse than none. Things and places
+    ("the training centre ... it was targeted") are only taken from the sentence
+    itself or the one before.
+    """
     best: tuple[tuple, Mention] | None = None
     for mention in mentions:
         if mention.token >= token.i:
             break
         distance = sent_index - mention.sent
-        if distance > WINDOW or not _compatible(mention, gender, plural):
+        if mention.token < after or distance > WINDOW or not _compatible(mention, gender, plural):
             continue
         if exclude is not None and mention.actor.id == exclude:
+            continue
+        if gender == "neuter" and not mention.subject:
+            continue
+        if mention.actor.type in _THING_TYPES and distance > 1:
             continue
         rank = (distance, 0 if mention.subject else 1, -mention.token)
         if best is None or rank < best[0]:
@@ -105,7 +119,7 @@ def _compatible(mention: Mention, gender: str | None, plural: bool) -> bool:
     if gender in ("male", "female"):
         return actor.type == "Person" and not mention.plural and mention.gender in (None, gender)
     if gender == "neuter":
-        return actor.type in _SINGULAR_TYPES and not mention.plural
+        return actor.type in _SINGULAR_TYPES | _THING_TYPES and not mention.plural
     if plural:
         return mention.plural or actor.type in _PLURAL_TYPES
     return False

@@ -25,7 +25,6 @@ __all__ = ["Entry", "Gazetteer", "Holding", "Office", "normalise", "slug", "vari
 log = logging.getLogger(__name__)
 
 GB = Namespace("https://w3id.org/graphbuild/ontology#")
-GBA = "https://w3id.org/graphbuild/id/actor/"
 WD = "http://www.wikidata.org/entity/"
 
 #: Name kinds, in the order they win when one surface form names several entries.
@@ -35,6 +34,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Casefolded, accent-free, single-spaced text without a leading "the" (lookup key).
 
@@ -165,7 +165,7 @@ class Gazetteer:
 
         for cls_name in ACTOR_TYPES:
             for node in graph.subjects(RDF.type, GB[cls_name]):
-                eid = _actor_id(graph, node)
+                eid = _local(node)  # "Q159" for gba:Q159, else the slug
                 label = _pref(graph, node)
                 if label is None:
                     raise GraphbuildError(f"actor {node} has no skos:prefLabel", where="gazetteer")
@@ -301,11 +301,6 @@ def _local(node) -> str:
         if sep in text:
             text = text.rsplit(sep, 1)[1]
     return text
-
-
-def _actor_id(graph: Graph, node) -> str:
-    """``Q159`` for ``gba:Q159``, the slug otherwise (the IRI's last segment)."""
-    return _local(node)
 
 
 def _pref(graph: Graph, node) -> str | None:
