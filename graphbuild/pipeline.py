@@ -122,10 +122,12 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 class DocResult:
     """One parsed document as plain data (what a parser sends back).
 
-    ``rdf`` holds the document's own triples, one N-Triples line each — or, for a store,
-    every triple as an N-Quads line in the document's graph; ``shared`` the N-Triples
-    lines about nodes other documents share (actors, relation predicates, event
-    types), which a single-graph output writes once.
+    ``rdf`` holds the triples about the document's own nodes (statements, evidence,
+    mentions, the document), one N-Triples line each — or, for a store, N-Quads lines
+    in the document's graph, the direct actor→actor edges included. ``shared`` holds
+    N-Triples lines that describe nodes all documents share (actor labels and types,
+    relation predicates, event types; for files, the direct edges too): outputs write
+    each of them once.
     """
 
     doc_id: str
@@ -165,11 +167,12 @@ def _encode(document: Document, statements: list[Statement], sentences: int, *, 
     from rdflib import URIRef
 
     from .rdf.serialize import _canonical_actors, document_iri, document_triples, statement_triples
-    from .rdf.vocab import ID
+    from .rdf.vocab import GBR, ID
 
     global _LOCAL_PREFIXES
     if _LOCAL_PREFIXES is None:
         _LOCAL_PREFIXES = (str(ID) + "statement/", str(ID) + "doc/")
+    edges = str(GBR)
     canon = _canonical_actors(statements)
     local: set[str] = set()
     shared: set[str] = set()
@@ -178,11 +181,12 @@ def _encode(document: Document, statements: list[Statement], sentences: int, *, 
     triples.extend(document_triples(document))
     tail = f" <{document_iri(document.id)}> .\n" if quads else " .\n"
     for s, p, o in triples:
-        line = f"{_nt(s)} {_nt(p)} {_nt(o)}{tail}"
-        if quads or (isinstance(s, URIRef) and s.startswith(_LOCAL_PREFIXES)):
-            local.add(line)
+        line = f"{_nt(s)} {_nt(p)} {_nt(o)}"
+        # str.startswith: rdflib's own startswith takes no tuple of prefixes.
+        if (isinstance(s, URIRef) and str.startswith(s, _LOCAL_PREFIXES)) or (quads and str.startswith(p, edges)):
+            local.add(line + tail)
         else:
-            shared.add(line)
+            shared.add(line + " .\n")
     jsonl = "".join(json.dumps(st.to_dict(), ensure_ascii=False) + "\n" for st in statements)
     return DocResult(
         doc_id=document.id,
@@ -505,10 +509,15 @@ class _StoreSink:
         self.size = 0
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="graphbuild-store")
         self.pending = None
+        #: Shared lines already written (the store keeps one copy anyway; this saves the work).
+        self.seen: set[str] = set()
 
     def add(self, result: DocResult, digest: str) -> None:
-        self.batch.append((result.doc_id, digest, result.rdf))
-        self.size += len(result.rdf)
+        fresh = [line for line in result.shared if line not in self.seen]
+        self.seen.update(fresh)
+        data = result.rdf + "".join(fresh).encode("utf-8", "replace")
+        self.batch.append((result.doc_id, digest, data))
+        self.size += len(data)
         if self.size >= STORE_FLUSH_BYTES:
             self.flush()
 
@@ -653,6 +662,8 @@ def build(
                     on_document(ParsedDocument(document, list(result.parsed or ()), result.sentences))
                 if on_progress:
                     on_progress(report)
+            if stored is not None:
+                stored.flush()  # one write (one transaction once the store holds data) per batch
         executor.close()
         executor = None
         report.actors = len(actors)
@@ -689,13 +700,22 @@ def build(
 
 
 def _as_quads(result: DocResult, document: Document) -> DocResult:
-    """The N-Triples of ``result`` (own and shared lines) as N-Quads in the document's graph."""
+    """A files-mode result (N-Triples) for a store: own lines and direct edges as N-Quads
+    in the document's graph, the other shared lines as they are."""
     from .rdf.serialize import document_iri
+    from .rdf.vocab import GBR
 
     tail = f" <{document_iri(document.id)}> .\n".encode()
-    lines = result.rdf.splitlines() + [line.encode("utf-8", "replace").rstrip(b"\n") for line in result.shared]
+    edge = f"<{GBR}"
+    lines = result.rdf.splitlines()
+    shared = []
+    for line in result.shared:
+        if line.split(" ", 2)[1].startswith(edge):  # shared lines have IRI subjects: no spaces before
+            lines.append(line.encode("utf-8", "replace").rstrip(b"\n"))
+        else:
+            shared.append(line)
     data = b"".join(line[:-2] + tail for line in lines if line)
-    return DocResult(result.doc_id, result.sentences, result.statements, "", data, (), result.actors)
+    return DocResult(result.doc_id, result.sentences, result.statements, "", data, tuple(shared), result.actors)
 
 
 def _read_statements(path: Path) -> Iterator[Statement]:

@@ -5,11 +5,18 @@ A store is a folder::
     DIR/oxigraph/          the pyoxigraph store (also servable: ``oxigraph serve --location DIR/oxigraph``)
     DIR/graphbuild.lock    held while a build writes, so two builds into one store take turns
 
-Each document's triples live in the named graph ``gbdoc:<id>`` (its document IRI), actor
-nodes included, so the store's union graph shares actor nodes across documents and a
-changed document is replaced by dropping and reloading its graph alone. The graph
-:data:`META_GRAPH` records a content hash per document: a build skips documents whose
-hash is unchanged, which makes re-running a build over the same corpus nearly free.
+Each document's triples live in the named graph ``gbdoc:<id>`` (its document IRI):
+its statements, evidence, mentions, the document node and the direct actor→actor edges
+it asserts, so a changed document is replaced by dropping and reloading its graph
+alone. Actor nodes are shared: their descriptions (label, type, country, Wikidata
+link), the relation predicates and event types live once in the default graph. The
+graph :data:`META_GRAPH` records a content hash per document: a build skips documents
+whose hash is unchanged, which makes re-running a build over the same corpus nearly free.
+
+Querying: ``store.query(q, use_default_graph_as_union=True)`` sees everything, each
+actor description once; a direct edge appears once per document that asserts it (use
+``DISTINCT`` to merge them). Shared descriptions only grow: a changed document that
+drops an actor leaves that actor's label behind (rebuild the store to prune).
 
 Crash safety rests on one ordering: a document's hash record is written only after its
 triples, and removed before its triples are touched. A build killed at any point leaves
@@ -255,8 +262,9 @@ class GraphStore:
         """Store a batch of documents: ``(doc_id, content_hash, n_quads)``.
 
         ``n_quads`` holds the document's triples as N-Quads in its own graph
-        (:func:`document_graph`). A document stored before is replaced: its record goes
-        first, then its graph, then the new triples and, last, the new record.
+        (:func:`document_graph`), plus any lines for the shared default graph. A
+        document stored before is replaced: its record goes first, then its graph, then
+        the new triples and, last, the new record.
         """
         batch = list(documents)
         if not batch:
@@ -299,13 +307,13 @@ def data_graphs(store: ox.Store) -> Iterator[ox.NamedNode]:
 
 
 def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
-    """Every triple of every document graph once, streamed graph by graph.
+    """Every triple of the store once (shared descriptions, then each document graph), streamed.
 
     Triples about document-local nodes (statements, evidence, mentions, the document)
-    cannot repeat across graphs; the shared rest (actors, relation predicates, event
-    types) is deduplicated with a set whose size follows the number of actors, not
-    the number of documents.
+    cannot repeat across graphs; the direct edges that can are deduplicated with a set
+    that grows with the number of distinct edges, not with the text.
     """
+    yield from (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     seen: set[ox.Triple] = set()
     for graph in data_graphs(store):
         for quad in store.quads_for_pattern(None, None, None, graph):
@@ -320,6 +328,7 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
 
 
 def _data_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    yield from store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     for graph in data_graphs(store):
         yield from store.quads_for_pattern(None, None, None, graph)
 
@@ -327,7 +336,8 @@ def _data_quads(store: ox.Store) -> Iterator[ox.Quad]:
 def export(store: ox.Store, output: IO[bytes] | str | os.PathLike, format: str = "ttl") -> None:
     """Stream the store's documents to ``output`` in ``format`` (see :data:`EXPORT_FORMATS`).
 
-    ``nq``/``trig`` keep one named graph per document; ``ttl``/``nt`` write their union.
+    ``nq``/``trig`` keep the shared default graph and one named graph per document;
+    ``ttl``/``nt`` write the union.
     The bookkeeping graph :data:`META_GRAPH` is left out.
     """
     try:
