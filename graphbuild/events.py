@@ -15,8 +15,10 @@ in the README, "Event typing"). This module only knows how to match them:
 3. a *light* verb takes its code from the event noun of its object ("hold talks" is 040);
 4. negation: entries marked ``lex:refuse`` read as a refusal when negated ("will not back
    down" is 124); every other negated statement keeps its code and stays flagged by
-   ``Statement.negated``. A modality with a frame (``intended`` → intent, so "hopes to
-   meet" is 036) is applied last.
+   ``Statement.negated``;
+5. last, a modality with a frame: ``intended`` and ``expected`` turn cooperation into an
+   expressed intent ("hopes to meet" is 036, "will provide aid" 033) and harm into a threat
+   ("will impose sanctions" is 1312), as the CAMEO codebook codes announced acts.
 
 Whether a typed event counts as having happened is :func:`happened`.
 

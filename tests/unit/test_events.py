@@ -255,3 +255,22 @@ def test_negated_general_rejection_did_not_happen(lexicon):
     event = classify(statement, lexicon)
     assert event.cameo == "120"
     assert not happened(statement.replace(event=event), lexicon)
+
+
+def test_classify_never_fails_on_odd_text(lexicon):
+    """Whatever the extractor hands over (punctuation, empty lemmas, odd roles), typing returns."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+    @settings(max_examples=200, deadline=None)
+    @given(lemma=text, obj=st.one_of(st.none(), text), role=text, arg=text, negated=st.booleans(),
+           modality=st.sampled_from(["asserted", "reported", "possible", "expected", "intended",
+                                     "conditional", "denied", "question"]))
+    def check(lemma, obj, role, arg, negated, modality):
+        event = classify(stmt(lemma, obj, args=((role, arg, "Other"),), negated=negated, modality=modality),
+                         lexicon)
+        assert event is None or event.cameo in lexicon.concepts
+
+    check()
