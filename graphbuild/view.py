@@ -45,6 +45,8 @@ _PHYSICS_LIMIT = (400, 1500)
 #: Above this many nodes the page starts with non-actors hidden: drawing ten thousand
 #: "Other" nodes makes every frame slow, and actors are what an analyst looks for.
 _NONACTOR_HIDE_LIMIT = 2500
+#: Pixels per layout unit (about the distance between linked nodes).
+_UNIT_PX = 70.0
 #: Nodes laid out by a full spring layout (the rest are placed beside their neighbours).
 _CORE_NODES = 300
 
@@ -89,6 +91,12 @@ def _wikidata(value: Any) -> str | None:
     return match.group(1) if match else None
 
 
+def _is_actor(attrs: dict[str, Any]) -> bool:
+    """A resolved node of an actor type (not ``Other``: things, unresolved mentions)."""
+    kind = attrs.get("type")
+    return kind in ACTOR_TYPES and kind != "Other" and attrs.get("resolved", True) is not False
+
+
 def _importance(G: nx.MultiDiGraph) -> dict[Any, float]:
     """PageRank on the undirected graph weighted by the number of statements per pair.
 
@@ -108,13 +116,17 @@ def _importance(G: nx.MultiDiGraph) -> dict[Any, float]:
         return {n: d / total for n, d in degree.items()}
 
 
-def _layout(G: nx.Graph, keep: list[Any]) -> dict[Any, tuple[float, float]]:
+def _layout(G: nx.Graph, keep: list[Any], first: set[Any] | None = None) -> dict[Any, tuple[float, float]]:
     """Initial positions in vis pixels; ``keep`` is ordered by importance.
 
-    Small graphs get a spring layout (the page then lets physics settle them briefly).
-    Big ones get a spring layout of their most important nodes, every other node placed
-    beside the nodes it is linked to: hubs with their satellites, computed in well
-    under a second where a full spring layout of 3,000 nodes takes tens of seconds.
+    The linked part of ``first`` (default: all of ``keep``) is what the page shows at
+    start. Each of its connected components gets its own spring layout and the
+    components are packed in rows, biggest first, so small ones do not ring the big
+    one. In a component of more than ``_CORE_NODES`` nodes only the most important
+    get the spring layout and the rest are placed beside the nodes they are linked to
+    (a full spring layout of 3,000 nodes takes tens of seconds; this about one).
+    Everything else is then placed beside its neighbours, and what has none in a
+    block below.
     """
     kept = set(keep)
     sub = nx.Graph()
@@ -122,21 +134,55 @@ def _layout(G: nx.Graph, keep: list[Any]) -> dict[Any, tuple[float, float]]:
     sub.add_edges_from((u, v) for u, v in G.edges() if u != v and u in kept and v in kept)
     if len(sub) == 0:
         return {}
-    if len(sub) <= _CORE_NODES:
-        pos = {n: tuple(xy) for n, xy in nx.spring_layout(sub, seed=0, iterations=60).items()}
-    else:
-        pos = _anchored_layout(sub, keep)
-    spread = 90.0 * math.sqrt(len(sub))
-    return {n: (round(float(x) * spread, 1), round(float(y) * spread, 1)) for n, (x, y) in pos.items()}
-
-
-def _anchored_layout(G: nx.Graph, ranked: list[Any]) -> dict[Any, tuple[float, float]]:
+    rank = {n: i for i, n in enumerate(keep)}
+    start = sub if first is None else sub.subgraph(n for n in keep if n in first)
+    # A self-loop is a relation too: its node shows at start, as a component of one.
+    looped = {u for u, v in G.edges() if u == v and u in start}
+    linked = start.subgraph(n for n in start if start.degree(n) or n in looped)
+    components = sorted(nx.connected_components(linked), key=lambda c: (-len(c), min(rank[n] for n in c)))
+    pos: dict[Any, tuple[float, float]] = {}
     rng = random.Random(0)
-    core = [n for n in ranked if G.degree(n)][:_CORE_NODES]
-    pos: dict[Any, tuple[float, float]] = {
-        n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(G.subgraph(core), seed=0, iterations=50).items()
-    }
-    waiting = [n for n in ranked if n not in pos]
+    x = y = row_height = 0.0
+    row_width = max(
+        2.0 * math.sqrt(len(components[0])) + 2.0 if components else 0.0,
+        1.3 * math.sqrt(sum(4 * len(c) + 4 for c in components)),
+    )
+    for component in components:
+        local = _component_layout(linked.subgraph(component), sorted(component, key=rank.__getitem__), rng)
+        size = 2.0 * math.sqrt(len(component)) + 1.5
+        if x + size > row_width and x > 0:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n, (lx, ly) in local.items():
+            pos[n] = (x + size / 2 + lx, y + size / 2 + ly)
+        x += size
+        row_height = max(row_height, size)
+    _place_beside_neighbours(sub, [n for n in keep if n not in pos], pos, rng)
+    waiting = [n for n in keep if n not in pos]
+    if waiting:
+        bottom = max((py for _, py in pos.values()), default=0.0) + 3.0
+        left = min((px for px, _ in pos.values()), default=0.0)
+        columns = math.ceil(math.sqrt(len(waiting) * 3))
+        for i, n in enumerate(waiting):
+            row, col = divmod(i, columns)
+            pos[n] = (left + col * 1.2, bottom + row * 1.2)
+    return {n: (round(px * _UNIT_PX, 1), round(py * _UNIT_PX, 1)) for n, (px, py) in pos.items()}
+
+
+def _component_layout(G: nx.Graph, ranked: list[Any], rng: random.Random) -> dict[Any, tuple[float, float]]:
+    """Positions of one connected component around (0, 0), about one unit between neighbours."""
+    if len(G) == 1:
+        return {ranked[0]: (0.0, 0.0)}
+    core = ranked[:_CORE_NODES]
+    radius = 0.9 * math.sqrt(len(core))
+    layout = nx.spring_layout(G.subgraph(core), seed=0, iterations=60 if len(core) < _CORE_NODES else 50)
+    pos = {n: (float(px) * radius, float(py) * radius) for n, (px, py) in layout.items()}
+    _place_beside_neighbours(G, ranked[len(core):], pos, rng)
+    return pos
+
+
+def _place_beside_neighbours(G: nx.Graph, ranked: list[Any], pos: dict[Any, tuple[float, float]], rng: random.Random) -> None:
+    """Put each node near the mean of its placed neighbours, in waves, until no more can be placed."""
+    waiting = ranked
     while waiting:
         still = []
         for n in waiting:
@@ -144,23 +190,14 @@ def _anchored_layout(G: nx.Graph, ranked: list[Any]) -> dict[Any, tuple[float, f
             if not placed:
                 still.append(n)
                 continue
-            angle, radius = rng.uniform(0, 2 * math.pi), rng.uniform(0.03, 0.09)
+            angle, radius = rng.uniform(0, 2 * math.pi), rng.uniform(0.6, 1.5)
             pos[n] = (
-                sum(x for x, _ in placed) / len(placed) + radius * math.cos(angle),
-                sum(y for _, y in placed) / len(placed) + radius * math.sin(angle),
+                sum(px for px, _ in placed) / len(placed) + radius * math.cos(angle),
+                sum(py for _, py in placed) / len(placed) + radius * math.sin(angle),
             )
         if len(still) == len(waiting):
-            break
+            return
         waiting = still
-    # What is not linked to the core (small components, isolates) goes in a block below it.
-    if waiting:
-        bottom = max((y for _, y in pos.values()), default=0.0) + 0.15
-        columns = math.ceil(math.sqrt(len(waiting) * 3))
-        step = 0.04
-        for i, n in enumerate(waiting):
-            row, col = divmod(i, columns)
-            pos[n] = ((col - columns / 2) * step, bottom + row * step)
-    return pos
 
 
 def _statement(data: dict[str, Any], doc_index: dict[str, int], docs: list[str]) -> dict[str, Any]:
@@ -224,7 +261,8 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int | None = None) -> dict[s
     ranked = sorted(G, key=lambda n: (-score[n], str(G.nodes[n].get("label") or n)))
     keep = ranked[:max_nodes] if max_nodes is not None else ranked
     index = {n: i for i, n in enumerate(keep)}
-    positions = _layout(G, keep)
+    hide_nonactors = len(keep) > _NONACTOR_HIDE_LIMIT
+    positions = _layout(G, keep, {n for n in keep if _is_actor(G.nodes[n])} if hide_nonactors else None)
     top = max(score.values(), default=1.0) or 1.0
 
     docs: list[str] = []
@@ -249,7 +287,7 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int | None = None) -> dict[s
                 "type": kind if kind in ACTOR_TYPES else "Other",
                 "country": _text(attrs.get("country")),
                 "wikidata": _wikidata(attrs.get("wikidata")),
-                "actor": kind in ACTOR_TYPES and kind != "Other" and attrs.get("resolved", True) is not False,
+                "actor": _is_actor(attrs),
                 "score": round(score[n] / top, 5),
                 "x": x,
                 "y": y,
@@ -302,7 +340,7 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int | None = None) -> dict[s
         "date_max": dates[-1] if dates else None,
         "layout_fixed": len(nodes) > _PHYSICS_LIMIT[0] or len(edges) > _PHYSICS_LIMIT[1],
         "nonactors": sum(not n["actor"] for n in nodes),
-        "hide_nonactors": len(nodes) > _NONACTOR_HIDE_LIMIT,
+        "hide_nonactors": hide_nonactors,
     }
     used = Counter(s["m"] for s in statements)
     modalities = [m for m in MODALITIES if m in used] + sorted(m for m in used if m not in MODALITIES)

@@ -64,7 +64,7 @@
   // ---- filters ----------------------------------------------------------------------------
   var state = {
     quads: new Set([0, 1, 2, 3, 4]), modalities: new Set(data.modalities), negated: true,
-    from: "", to: "", undated: true, hideNonActors: !!meta.hide_nonactors, hideIsolated: false, colourBy: "type"
+    from: "", to: "", undated: true, hideNonActors: !!meta.hide_nonactors, hideIsolated: !!meta.hide_nonactors, colourBy: "type"
   };
   var pass = new Uint8Array(S.length);
 
@@ -137,11 +137,15 @@
     var i, shownNodes = 0, shownEdges = 0, shownStatements = 0;
     for (i = 0; i < S.length; i++) pass[i] = passes(S[i]) ? 1 : 0;
     var looks = E.map(edgeLook);
+    var base = N.map(function (n) { return !(state.hideNonActors && !n.actor); });
     var degree = new Uint32Array(N.length);
-    looks.forEach(function (look, id) { if (!look.hidden) { degree[E[id].from]++; degree[E[id].to]++; } });
+    looks.forEach(function (look, id) {
+      var e = E[id];
+      if (!look.hidden && base[e.from] && base[e.to]) { degree[e.from]++; degree[e.to]++; }
+    });
     var show = new Uint8Array(N.length), addNodes = [], removeNodes = [];
     N.forEach(function (n) {
-      show[n.id] = (state.hideNonActors && !n.actor) || (state.hideIsolated && degree[n.id] === 0) ? 0 : 1;
+      show[n.id] = base[n.id] && !(state.hideIsolated && degree[n.id] === 0) ? 1 : 0;
       if (show[n.id]) {
         shownNodes++;
         n.own.forEach(function (si) { shownStatements += pass[si]; });
@@ -172,6 +176,7 @@
   }
 
   document.getElementById("hide-nonactors").checked = state.hideNonActors;
+  document.getElementById("hide-isolated").checked = state.hideIsolated;
   var initial = sync();
 
   var physicsOn = !meta.layout_fixed;
@@ -231,8 +236,8 @@
   if (state.hideNonActors) {
     var notice = document.getElementById("notice");
     notice.hidden = false;
-    notice.textContent = "Large graph: its " + fmt(meta.nonactors) + " non-actor nodes (type Other, unresolved) start hidden;" +
-      " untick “hide non-actors” to show them.";
+    notice.textContent = "Large graph: its " + fmt(meta.nonactors) + " non-actor nodes (type Other, unresolved) and the" +
+      " nodes left without a relation start hidden; untick the boxes under Nodes to show them.";
   }
   if (meta.max_nodes !== null && meta.nodes_shown < meta.nodes_total) {
     var trunc = document.getElementById("truncated");
