@@ -16,9 +16,10 @@ in the README, "Event typing"). This module only knows how to match them:
 4. negation: entries marked ``lex:refuse`` read as a refusal when negated ("will not back
    down" is 124); every other negated statement keeps its code and stays flagged by
    ``Statement.negated``;
-5. last, a modality with a frame: ``intended`` and ``expected`` turn cooperation into an
-   expressed intent ("hopes to meet" is 036, "will provide aid" 033) and harm into a threat
-   ("will impose sanctions" is 1312), as the CAMEO codebook codes announced acts.
+5. last, a modality with a frame: ``intended`` turns cooperation into an expressed intent
+   ("hopes to meet" is 036) and harm into a threat ("wants to attack" is 1384). An
+   ``expected`` act ("will visit", "are expected to discuss") keeps its own code, flagged by
+   its modality.
 
 Whether a typed event counts as having happened is :func:`happened`.
 

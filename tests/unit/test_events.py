@@ -199,9 +199,10 @@ def test_negated_yielding_is_a_refusal_that_happened(lexicon, lemma, obj, modali
     [
         ("speak with", "Trump", "intended", "036"),  # hopes to speak with
         ("keep negotiate", None, "intended", "036"),  # ready to keep negotiating
-        ("discuss", "the halt in deliveries", "expected", "036"),  # expected to discuss
-        ("provide", "food aid", "expected", "0333"),  # will provide
-        ("impose", "sanctions", "expected", "1312"),  # will impose = threat
+        ("discuss", "the halt in deliveries", "expected", "040"),  # expected to discuss: flagged
+        ("provide", "food aid", "expected", "073"),  # will provide: flagged
+        ("impose", "sanctions", "expected", "163"),
+        ("impose", "sanctions", "intended", "1312"),  # wants to impose = threat
         ("attack", "the port", "intended", "1384"),
         ("attack", "the port", "possible", "190"),  # may attack: typed, flagged
     ],
