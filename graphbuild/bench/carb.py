@@ -69,8 +69,8 @@ def _scorer():
     return module
 
 
-def run(split: str, out: Path | None = None, batch_size: int = 256, n_process: int = 1, rounds: int = 3,
-        full: bool = False) -> dict:
+def run(split: str, out: Path | None = None, *, batch_size: int = 256, n_process: int = 1,
+        rounds: int = 3, full: bool = False) -> dict:
     """Extract, write and score one CaRB split; returns figures as a dict.
 
     Both timings parse with the same ``batch_size`` and ``n_process``; extraction
@@ -147,10 +147,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     r = run(a.split, a.out, n_process=a.n_process, rounds=a.rounds, full=a.full)
     print(f"CaRB {r['split']}: {r['sentences']} sentences, {r['tuples']} tuples -> {r['predictions']}")
-    print(f"  CaRB(s,m)  F1 {r['carb_f1']:.3f}  (P {r['carb_p']:.3f}, R {r['carb_r']:.3f}, AUC {r['carb_auc']:.3f})")
+    print(f"  CaRB(s,m)  F1 {r['carb_f1']:.3f}  (P {r['carb_p']:.3f}, R {r['carb_r']:.3f}, "
+          f"AUC {r['carb_auc']:.3f})")
     print(f"  CaRB(s,s)  F1 {r['single_f1']:.3f}  (P {r['single_p']:.3f}, R {r['single_r']:.3f})")
     ratio = r["sentences_per_second"] / r["parse_sentences_per_second"]
-    print(f"  speed: {r['sentences_per_second']:.0f} sentences/s end to end{' (full pipeline)' if a.full else ''}, "
+    where = " (full pipeline)" if a.full else ""
+    print(f"  speed: {r['sentences_per_second']:.0f} sentences/s end to end{where}, "
           f"{r['parse_sentences_per_second']:.0f} sentences/s parse only (ratio {ratio:.2f}, "
           f"n_process={a.n_process}); extraction alone {r['extract_sentences_per_second']:.0f} sentences/s")
     return 0

@@ -31,7 +31,9 @@ class Source:
 
 def _according_to(verb: Token, cues: CueTable) -> Span | None:
     for child in verb.children:
-        if child.dep_ == "prep" and (cues.has(child.lower_, "attribution") or cues.has(cues.lemma(child), "attribution")):
+        if child.dep_ == "prep" and (
+            cues.has(child.lower_, "attribution") or cues.has(cues.lemma(child), "attribution")
+        ):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return phrase(grand)

@@ -64,12 +64,6 @@ class Frame:
     agents: list[Span] = field(default_factory=list)
     #: How the subject was found: "own", "shared" (coordination), "relative", "control".
     subject_source: str = "own"
-    copula: bool = False
-
-    @property
-    def verb(self) -> Token:
-        """The content verb: the last of the chain."""
-        return self.chain[-1]
 
     @property
     def head(self) -> Token:
@@ -94,7 +88,8 @@ def _xcomp_next(token: Token) -> list[Token]:
     if any(c.dep_ in ("dobj", "dative") for c in token.children):
         return []  # object control: "urged Iran to return" is two statements
     for child in token.children:
-        if child.dep_ == "xcomp" and child.pos_ in VERB_POS and not any(c.dep_ in SUBJ_DEPS for c in child.children):
+        own_subject = any(c.dep_ in SUBJ_DEPS for c in child.children)
+        if child.dep_ == "xcomp" and child.pos_ in VERB_POS and not own_subject:
             return [child]
     if token.lemma_ == "be" or token.pos_ == "AUX":
         for child in token.children:
@@ -144,7 +139,8 @@ def relation_tokens(chain: list[Token]) -> list[Token]:
         for child in verb.children:
             if child.dep_ in AUX_DEPS or is_particle(child):
                 out.append(child)
-            elif child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB" and child.n_lefts + child.n_rights == 0 and abs(child.i - verb.i) <= 2:
+            elif (child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB"
+                  and child.n_lefts + child.n_rights == 0 and abs(child.i - verb.i) <= 2):
                 out.append(child)
     return sorted(set(out), key=lambda t: t.i)
 
@@ -323,7 +319,6 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     objects: list[Span] = []
     arguments: list[tuple[str, Span]] = []
     agents: list[Span] = []
-    copula = last.lemma_ == "be"
 
     rel_pronoun, antecedent = None, None
     for chain_verb in chain:
@@ -343,7 +338,9 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     ):
         # A relative clause without a pronoun: "a post he held" -> he held a post;
         # "the city he lives in" -> he lives in the city.
-        stranded = [c for c in last.children if c.dep_ == "prep" and c.i > last.i and _phrase_object(c) is None]
+        stranded = [
+            c for c in last.children if c.dep_ == "prep" and c.i > last.i and _phrase_object(c) is None
+        ]
         if stranded:
             relation = sorted([*relation, stranded[0]], key=lambda t: t.i)
             used.add(stranded[0].i)
@@ -356,11 +353,13 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
             if child.dep_ == dep and child.i not in used:
                 if child.i in {t.i for t in chain}:
                     continue
-                linked = _predicate_noun_link(child, cues.has(cues.lemma(last), "light")) if len(conjuncts(child)) == 1 else None
+                light = cues.has(cues.lemma(last), "light") and len(conjuncts(child)) == 1
+                linked = _predicate_noun_link(child, light)
                 if linked is not None:
                     # "held talks with Iran": the object noun and its preposition join the relation.
                     prep, obj = linked
-                    relation = sorted([*relation, *child.doc[child.left_edge.i:prep.i + 1]], key=lambda t: t.i)
+                    noun_words = child.doc[child.left_edge.i:prep.i + 1]
+                    relation = sorted([*relation, *noun_words], key=lambda t: t.i)
                     used.update({child.i, prep.i})
                     objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(obj)]
                     break
@@ -395,7 +394,8 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     for chain_verb in chain:
         arguments.extend(_arguments_of(chain_verb, used, cues, splits, len(arguments)))
     for child in last.children:
-        if child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or cues.has(cues.lemma(last), "reporting")):
+        reporting = cues.has(cues.lemma(last), "reporting")
+        if child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or reporting):
             clause = phrase(child, CLAUSE_CUT)
             mark = clause[0]
             if mark.dep_ == "mark" and mark.head.i == child.i and len(clause) > 1 and not objects:
@@ -407,7 +407,10 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
             arguments.append(("complement", phrase(child, CLAUSE_CUT)))
 
     subject_cut = OBJECT_CUT_DEPS if source == "own" else NOUN_CUT_DEPS
-    subjects = [phrase(s, subject_cut) for s in conjuncts(subject)] if subject.pos_ != "VERB" else [phrase(subject, CLAUSE_CUT)]
+    if subject.pos_ == "VERB":
+        subjects = [phrase(subject, CLAUSE_CUT)]  # a clausal subject
+    else:
+        subjects = [phrase(s, subject_cut) for s in conjuncts(subject)]
     return Frame(
         chain=chain,
         relation=relation,
@@ -418,7 +421,6 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         passive=passive,
         agents=agents,
         subject_source=source,
-        copula=copula,
     )
 
 

@@ -72,7 +72,8 @@ def modality_of(chain: list[Token], sent: Span, cues: CueTable) -> str:
         return "question"
     cue = _modal_cue(chain, cues)
     if cue is None and head.dep_ == "conj":
-        cue = _modal_cue([head.head], cues) if not any(c.dep_ in ("aux", "auxpass") for c in head.children) else None
+        own_aux = any(c.dep_ in ("aux", "auxpass") for c in head.children)
+        cue = None if own_aux else _modal_cue([head.head], cues)
     if cue:
         return cue
     for verb in chain:

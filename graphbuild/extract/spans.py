@@ -22,8 +22,6 @@ __all__ = [
 
 #: Dependents that end a noun phrase: they become statements of their own.
 NOUN_CUT_DEPS = frozenset({"relcl", "appos", "conj", "cc", "parataxis", "advcl", "punct", "preconj", "acl"})
-#: Dependents that end a clause taken as a whole (e.g. reported content): nothing but stray punctuation.
-CLAUSE_CUT_DEPS = frozenset({"punct"})
 
 #: spaCy NER labels -> actor types of the contract (COMMON.md).
 _ENT_TYPES = {
@@ -36,6 +34,8 @@ _ENT_TYPES = {
 }
 _LEADING_DROP_DEPS = frozenset({"det", "predet"})
 _EDGE_PUNCT_POS = frozenset({"PUNCT", "SPACE"})
+#: Marks that open a mention and stay at its start (quotes, currency).
+_OPENING_MARKS = frozenset({'"', "'", "`", "``", "$", "“", "‘"})
 
 
 def phrase(head: Token, cut: frozenset[str] = NOUN_CUT_DEPS, keep_conj: bool = False) -> Span:
@@ -71,7 +71,7 @@ def phrase(head: Token, cut: frozenset[str] = NOUN_CUT_DEPS, keep_conj: bool = F
                 break
     while end - 1 > start and (doc[end - 1].pos_ in _EDGE_PUNCT_POS or doc[end - 1].dep_ == "cc"):
         end -= 1
-    while start < end - 1 and doc[start].pos_ in _EDGE_PUNCT_POS and doc[start].is_punct and doc[start].text not in "\"'`$":
+    while start < end - 1 and doc[start].pos_ in _EDGE_PUNCT_POS and doc[start].text not in _OPENING_MARKS:
         start += 1
     return doc[start:end]
 
@@ -88,7 +88,8 @@ def conjuncts(token: Token) -> list[Token]:
     """``token`` and the heads coordinated with it, in text order (split coordination)."""
     out = [token]
     for conj in token.conjuncts:
-        if conj.i > token.i and not (token.ent_iob_ != "O" and conj.ent_iob_ == "I" and conj.ent_type_ == token.ent_type_):
+        same_entity = token.ent_iob_ != "O" and conj.ent_iob_ == "I" and conj.ent_type_ == token.ent_type_
+        if conj.i > token.i and not same_entity:
             out.append(conj)
     return sorted(out, key=lambda t: t.i)
 

@@ -17,7 +17,7 @@ from .clauses import Frame, clause_frames, is_particle
 from .cues import CueTable, cue_table
 from .dates import statement_date
 from .modality import is_negated, modality_of
-from .model import Actor, Argument, Attribution, Relation, Statement
+from .model import Argument, Attribution, Relation, Statement
 from .nominal import nominal_pairs
 from .spans import make_actor, span_head, span_text
 
@@ -32,7 +32,8 @@ def _relation(tokens: list[Token], chain: list[Token], cues: CueTable, offset: i
     content_from = 0
     for k, verb in enumerate(chain[:-1]):
         lemma = cues.lemma(verb)
-        if cues.kind_of(lemma, ("possible", "expected", "intended", "negating")) or verb.pos_ in ("AUX", "ADJ"):
+        cue = cues.kind_of(lemma, ("possible", "expected", "intended", "negating"))
+        if cue or verb.pos_ in ("AUX", "ADJ"):
             content_from = k + 1
         elif lemma == "be":
             content_from = k + 1
@@ -44,7 +45,8 @@ def _relation(tokens: list[Token], chain: list[Token], cues: CueTable, offset: i
             keep.append(tok.lower_)
         elif tok.dep_ == "dobj":
             keep.append(tok.lower_)  # a light verb's object noun ("hold talks with")
-        elif tok.dep_ == "aux" and tok.tag_ == "TO" and tok.head.i in chain_ids and tok.head.i != chain[content_from].i:
+        elif (tok.dep_ == "aux" and tok.tag_ == "TO" and tok.head.i in chain_ids
+              and tok.head.i != chain[content_from].i):
             keep.append("to")
     start = min(t.idx for t in tokens) + offset
     end = max(t.idx + len(t) for t in tokens) + offset
@@ -82,7 +84,8 @@ def _confidence(frame: Frame, subject: Span, obj: Span | None, source: Source | 
         score -= 0.17
     if any(role == "content" for role, _ in frame.arguments):
         score -= 0.06
-    words = len(subject) + (len(obj) if obj is not None else 0) + sum(len(span) + 1 for _, span in frame.arguments)
+    words = len(subject) + (len(obj) if obj is not None else 0)
+    words += sum(len(span) + 1 for _, span in frame.arguments)
     if words >= 20:
         score -= 0.16
     return round(min(0.95, max(0.05, score)), 4)

@@ -35,33 +35,42 @@ def _find(statements, subject: str, lemma: str):
 
 TRIPLES = [
     # voices
-    ("active", "The United States paused weapons shipments on Tuesday.", ("United States", "pause", "weapons shipments")),
+    ("active", "The United States paused weapons shipments on Tuesday.",
+     ("United States", "pause", "weapons shipments")),
     ("passive with agent, made active", "Sanctions were imposed on Iran by the European Union.",
      ("European Union", "impose", "Sanctions")),
     ("passive without agent", "The talks were postponed.", ("talks", "postpone", None)),
     ("copula with attribute", "Turkey is a member of NATO.", ("Turkey", "be", "member of NATO")),
-    ("light verb joins its noun", "Armenia held talks with Azerbaijan.", ("Armenia", "hold talks with", "Azerbaijan")),
-    ("phrasal verb, particle", "Venezuela called in the British ambassador.", ("Venezuela", "call in", "British ambassador")),
-    ("phrasal verb with preposition", "Kyiv will not back down from its demands.", ("Kyiv", "back down from", "its demands")),
-    ("particle parsed as adverb", "Ukrainian forces shot down 40 drones.", ("Ukrainian forces", "shoot down", "40 drones")),
+    ("light verb joins its noun", "Armenia held talks with Azerbaijan.",
+     ("Armenia", "hold talks with", "Azerbaijan")),
+    ("phrasal verb, particle", "Venezuela called in the British ambassador.",
+     ("Venezuela", "call in", "British ambassador")),
+    ("phrasal verb with preposition", "Kyiv will not back down from its demands.",
+     ("Kyiv", "back down from", "its demands")),
+    ("particle parsed as adverb", "Ukrainian forces shot down 40 drones.",
+     ("Ukrainian forces", "shoot down", "40 drones")),
     ("set up", "The government set up a commission.", ("government", "set up", "commission")),
     ("prepositional object joins relation", "The minister responded to the accusations.",
      ("minister", "respond to", "accusations")),
     # coordination
     ("coordinated subjects", "India and Pakistan exchanged fire.", ("Pakistan", "exchange", "fire")),
-    ("coordinated objects", "The two leaders discussed trade and security.", ("two leaders", "discuss", "security")),
+    ("coordinated objects", "The two leaders discussed trade and security.",
+     ("two leaders", "discuss", "security")),
     ("coordinated verbs share the subject", "China condemned the measures and vowed to respond.",
      ("China", "vow to respond", None)),
     # nominal and embedded clauses
     ("apposition", "Yuri Ushakov, a Kremlin aide, met the envoy.", ("Yuri Ushakov", "be", "Kremlin aide")),
     ("relative clause, pronoun as prepositional object", "The missiles that Ukraine relies on were delayed.",
      ("Ukraine", "rely on", "missiles")),
-    ("relative clause, pronoun as subject", "The envoy, who arrived on Monday, met Erdogan.", ("envoy", "arrive", None)),
+    ("relative clause, pronoun as subject", "The envoy, who arrived on Monday, met Erdogan.",
+     ("envoy", "arrive", None)),
     ("relative clause without pronoun", "It was a post he held for years.", ("he", "hold", "post")),
-    ("participle with agent", "The weapons supplied by Germany arrived in Kyiv.", ("Germany", "supply", "weapons")),
+    ("participle with agent", "The weapons supplied by Germany arrived in Kyiv.",
+     ("Germany", "supply", "weapons")),
     ("gerund controlled by the object", "The Pentagon accused Russia of violating the treaty.",
      ("Russia", "violate", "treaty")),
-    ("gerund controlled by the subject", "After meeting Putin, Trump praised the talks.", ("Trump", "meet", "Putin")),
+    ("gerund controlled by the subject", "After meeting Putin, Trump praised the talks.",
+     ("Trump", "meet", "Putin")),
     ("purpose clause", "The government set up a commission to investigate the attack.",
      ("government", "investigate", "attack")),
 ]
@@ -87,7 +96,8 @@ MODALITY = [
     ("Poland plans to build a fence.", "Poland", "build", False, "expected"),
     ("Poland wants to buy more tanks.", "Poland", "buy", False, "intended"),
     ("Beijing seeks to expand its influence.", "Beijing", "expand", False, "intended"),
-    ("Saudi Arabia is ready to mediate between the two sides.", "Saudi Arabia", "mediate between", False, "intended"),
+    ("Saudi Arabia is ready to mediate between the two sides.", "Saudi Arabia", "mediate between",
+     False, "intended"),
     ("If Iran attacks, Israel will retaliate.", "Iran", "attack", False, "conditional"),
     ("The rebels reportedly seized the airport.", "rebels", "seize", False, "reported"),
     ("Did Russia violate the ceasefire?", "Russia", "violate", False, "question"),
@@ -151,7 +161,8 @@ def test_arguments_keep_roles(parser_nlp):
 def test_place_stays_an_argument(parser_nlp):
     statement = _find(_run(parser_nlp, "Protesters were arrested in Tbilisi."), "Protesters", "arrest")
     assert statement.object is None
-    assert [(a.role, a.actor.label, a.actor.type) for a in statement.arguments] == [("in", "Tbilisi", "Country")]
+    roles = [(a.role, a.actor.label, a.actor.type) for a in statement.arguments]
+    assert roles == [("in", "Tbilisi", "Country")]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -216,5 +227,6 @@ def test_hand_built_parse_without_model(parser_nlp):
               lemmas=["Iran", "do", "not", "sign", "the", "deal"])
     doc._.doc_id = "hand"
     (statement,) = list(extract_statements(doc))
-    assert (statement.subject.label, statement.relation.text, statement.relation.lemma) == ("Iran", "did not sign", "sign")
+    relation = statement.relation
+    assert (statement.subject.label, relation.text, relation.lemma) == ("Iran", "did not sign", "sign")
     assert statement.object.label == "deal" and statement.negated
