@@ -160,6 +160,9 @@ class _DocResolver:
             for argument in statement.arguments:
                 actor = argument.actor
                 if argument.role == "content" and actor.start is not None and actor.end is not None:
+                    span = self._span(statement.subject)
+                    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+                        continue  # "there were many times that ...": no speaker
                     subject = self.actor(statement.subject)
                     if subject.resolved and subject.id:
                         self.quotes.append((actor.start, actor.end, subject))
@@ -246,6 +249,13 @@ class _DocResolver:
             found = self._entity(ent)
             if found is not None:
                 return self._with_title(found, span, ent)
+        if normalise(head.text) in self.gaz.titles:
+            # "President of Ukraine Volodymyr Zelenskyy": the title heads the phrase, the name follows
+            for ent in span.ents:
+                if ent.label_ == "PERSON" and ent.start > head.i:
+                    found = self._entity(ent)
+                    if found is not None:
+                        return self._with_title(found, span, ent)
         office = self._office_phrase(words)
         if office is not None:
             return replace(office, text=actor.text)
@@ -542,19 +552,19 @@ class _DocResolver:
         return found
 
     def _quoted_speaker(self, token: Token, quote_start: int) -> Actor | None:
-        """'Bolton wrote: "I offered ..."', '"We stand ready," tweeted Johnson': the person who is
-        the subject of the sentence outside the quote."""
-        sent = self.sents[self.sent_of[token.i]]
+        """'Bolton wrote: "I offered ..."', '"We stand ready," tweeted Johnson': the person who is a
+        subject, outside the quote, of the sentence where the quote opens."""
+        opening = self.sent_of[quote_start]
         end = self._quote_end(token)
         best = None
         for mention in self.mentions:
-            inside = quote_start <= mention.token < end
-            if (mention.sent == self.sent_of[token.i] and not inside and mention.subject
-                    and mention.actor.type == "Person" and mention.actor.id):
-                distance = abs(mention.token - token.i)
+            if mention.sent != opening or quote_start <= mention.token < end:
+                continue
+            if mention.subject and mention.actor.type == "Person" and mention.actor.id:
+                distance = abs(mention.token - quote_start)
                 if best is None or distance < best[0]:
                     best = (distance, mention.actor)
-        return best[1] if best is not None and sent.start <= quote_start else None
+        return best[1] if best is not None else None
 
     def _quote_end(self, token: Token) -> int:
         """Index just after the closing quotation mark following ``token`` (end of paragraph if none)."""

@@ -286,3 +286,21 @@ def test_seed_has_no_wrong_types(seed_statements, gaz):
         assert not (actor.type == "Person" and ("Kyiv" in actor.label or "Patriot" in actor.label)), actor
     subjects = [s.subject for s in seed_statements if s.subject.text.lower() in ("he", "it")]
     assert subjects and all(a.resolved and a.id for a in subjects), subjects
+
+
+def test_title_of_country_before_name(nlp, gaz):
+    (actor,) = _resolve_mentions(nlp, gaz, "President of Ukraine Volodymyr Zelenskyy spoke.",
+                                 ["President of Ukraine Volodymyr Zelenskyy"])
+    assert (actor.id, actor.type, actor.office) == ("Q3874799", "Person", "President of Ukraine")
+
+
+def test_first_person_in_a_quote_is_the_quoting_subject(nlp, gaz):
+    text = 'Prime Minister Boris Johnson told reporters, "The talks failed. I am committed to a deal."'
+    *_, i = _resolve_mentions(nlp, gaz, text, ["Prime Minister Boris Johnson", "I"], published="2019-09-01")
+    assert (i.id, i.text) == ("Q180589", "I")
+
+
+def test_he_inside_a_quote_is_not_the_speaker(nlp, gaz):
+    text = 'Joe Biden met Donald Trump. Biden said, "He did not listen."'
+    *_, he = _resolve_mentions(nlp, gaz, text, ["Joe Biden", "Biden", "He"], speaker="Biden")
+    assert he.id == "Q22686"
