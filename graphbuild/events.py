@@ -17,9 +17,10 @@ in the README, "Event typing"). This module only knows how to match them:
    down" is 124); every other negated statement keeps its code and stays flagged by
    ``Statement.negated``;
 5. last, a modality with a frame: ``intended`` turns cooperation into an expressed intent
-   ("hopes to meet" is 036) and harm into a threat ("wants to attack" is 1384). An
-   ``expected`` act ("will visit", "are expected to discuss") keeps its own code, flagged by
-   its modality.
+   ("hopes to meet" is 036) and harm into a threat ("wants to attack" is 1384); so does
+   ``expected`` when the statement is attributed to its own subject ("Russia said it will
+   boycott the talks" is a threat, 133). Other expected acts ("are expected to discuss")
+   keep their own code, flagged by their modality.
 
 Whether a typed event counts as having happened is :func:`happened`.
 
@@ -198,12 +199,16 @@ class Lexicon:
     """
 
     def __init__(self, entries: Iterable[Entry], concepts: dict[str, _Concept],
-                 frame_rules: dict[str, list[tuple[str, str]]], modality_frames: dict[str, list[str]]):
+                 frame_rules: dict[str, list[tuple[str, str]]], modality_frames: dict[str, list[str]],
+                 announced_frames: dict[str, list[str]] | None = None):
         self.entries = tuple(entries)
         self.concepts = concepts
         #: frame name -> [(inner code prefix, code)], longest prefix first.
         self.frame_rules = {f: sorted(rules, key=lambda r: -len(r[0])) for f, rules in frame_rules.items()}
+        #: modality -> frames it applies by itself ("intended" -> intent)
         self.modality_frames = modality_frames
+        #: modality -> frames it applies when the subject announces its own act ("expected")
+        self.announced_frames = announced_frames or {}
         self._by_word: dict[str, list[Entry]] = {}
         self._nouns: dict[str, list[Entry]] = {}
         self._verb_lemmas = frozenset(e.lemma for e in self.entries if not e.noun)
@@ -406,9 +411,23 @@ def classify(statement: Statement, lexicon: Lexicon) -> Event | None:
         code = lexicon.apply_frame(_REFUSAL, code) or code
         framed = True
     if not framed:
-        for frame in lexicon.modality_frames.get(statement.modality, ()):
+        frames = list(lexicon.modality_frames.get(statement.modality, ()))
+        if _self_announced(statement):
+            frames += lexicon.announced_frames.get(statement.modality, ())
+        for frame in frames:
             code = lexicon.apply_frame(frame, code) or code
     return lexicon.event(code)
+
+
+def _self_announced(statement: Statement) -> bool:
+    """Whether a statement is attributed to its own subject ("Russia said it will boycott")."""
+    speaker = statement.attribution.actor if statement.attribution else None
+    if speaker is None:
+        return False
+    subject = statement.subject
+    return speaker.key() == subject.key() or (
+        speaker.country is not None and speaker.country == subject.country and subject.type == "Country"
+    )
 
 
 def happened(statement: Statement, lexicon: Lexicon | None = None) -> bool:
@@ -534,6 +553,9 @@ def _from_graph(graph) -> Lexicon:
     modality_frames: dict[str, list[str]] = {}
     for frame, modality in sorted(graph.subject_objects(lex("modality"))):
         modality_frames.setdefault(str(modality), []).append(_local(frame))
+    announced_frames: dict[str, list[str]] = {}
+    for frame, modality in sorted(graph.subject_objects(lex("announcedModality"))):
+        announced_frames.setdefault(str(modality), []).append(_local(frame))
     # Sorted so that ties between equally specific entries resolve the same way every run.
     entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues)))
-    return Lexicon(entries, concepts, frame_rules, modality_frames)
+    return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames)

@@ -275,3 +275,15 @@ def test_classify_never_fails_on_odd_text(lexicon):
         assert event is None or event.cameo in lexicon.concepts
 
     check()
+
+
+def test_an_actor_announcing_its_own_act_expresses_intent(lexicon):
+    from graphbuild.extract.model import Attribution
+
+    russia = Actor("Russia", "Russia", id="Q159", type="Country", country="RUS")
+    base = stmt("provide", "food aid", modality="expected").replace(subject=russia)
+    assert classify(base, lexicon).cameo == "073"  # "Russia is expected to provide food aid"
+    own = base.replace(attribution=Attribution("Russia", russia))
+    assert classify(own, lexicon).cameo == "0333"  # "Russia said it will provide food aid"
+    other = base.replace(attribution=Attribution("the FT", Actor("the FT", "FT", type="Organization")))
+    assert classify(other, lexicon).cameo == "073"
