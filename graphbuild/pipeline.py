@@ -462,7 +462,8 @@ class _FileSink:
 
     def __init__(self, out: Path):
         self.out = out
-        self.work = Path(tempfile.mkdtemp(prefix=".graphbuild-", dir=out))
+        _remove_stale_work(out)
+        self.work = Path(tempfile.mkdtemp(prefix=f".graphbuild-{os.getpid()}-", dir=out))
         self.jsonl = open(self.work / "statements.jsonl", "w", encoding="utf-8", errors="backslashreplace")
         self.spool = open(self.work / "graph.nt", "wb")
         self.seen: set[str] = set()
@@ -495,6 +496,21 @@ class _FileSink:
         self.jsonl.close()
         self.spool.close()
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _remove_stale_work(out: Path) -> None:
+    """Remove the temporary folders of builds that were killed (their process is gone)."""
+    for work in out.glob(".graphbuild-*-*"):
+        try:
+            pid = int(work.name.split("-")[1])
+        except ValueError:
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(work, ignore_errors=True)
+        except PermissionError:
+            pass
 
 
 class _StoreSink:

@@ -11,7 +11,8 @@ Two standard protocols, no vendor code:
   Virtuoso ``/sparql``); several documents per request.
 
 From a store each document graph is sent whole (it replaces the server's copy), in
-batches of about ``batch_bytes``. A state file records what the server has acknowledged
+batches of about ``batch_bytes``; the shared actor descriptions of the store's
+default graph are added to the server's default graph. A state file records what the server has acknowledged
 (graph and content hash), so an interrupted push resumes where it stopped and a later
 push sends only documents added or changed since. Data are always N-Triples written by
 pyoxigraph, so document text never reaches a request unescaped.
@@ -84,6 +85,11 @@ def _store_units(path: Path) -> Iterator[_Unit]:
     from .rdf.store import CONTENT_HASH, META_GRAPH, data_graphs, open_store
 
     store = open_store(path, read_only=True)
+    shared = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+    if shared:
+        # Actor descriptions shared by all documents: added (never replaced), versioned by content.
+        version = hashlib.blake2b(_ntriples(shared), digest_size=12).hexdigest()
+        yield _Unit(None, "default", version, shared)
     for graph in data_graphs(store):
         record = next(iter(store.quads_for_pattern(graph, CONTENT_HASH, None, META_GRAPH)), None)
         version = record.object.value if record is not None else ""
@@ -261,7 +267,7 @@ def push(
             data = _ntriples(unit.triples)
             report.triples += len(unit.triples)
             if protocol == "gsp":
-                _send_gsp(client, unit, data, batch_bytes, replace=is_store)
+                _send_gsp(client, unit, data, batch_bytes, replace=is_store and unit.name is not None)
                 ledger.record([unit])
                 report.graphs += 1
                 continue

@@ -137,11 +137,11 @@ def open_store(path: str | os.PathLike, *, read_only: bool = True) -> ox.Store:
                          hint="create one with: graphbuild build INPUTS --store DIR")
     try:
         return ox.Store.read_only(str(location)) if read_only else ox.Store(str(location))
-    except OSError as err:
+    except (OSError, RuntimeError) as err:  # RuntimeError: a store still being created
         raise _store_error(err, path) from err
 
 
-def _store_error(err: OSError, path: str | os.PathLike) -> StoreError:
+def _store_error(err: Exception, path: str | os.PathLike) -> StoreError:
     text = str(err).splitlines()[0] if str(err) else type(err).__name__
     if "lock" in text.casefold():
         return StoreLockedError("store is open for writing in another process", where=str(path),
