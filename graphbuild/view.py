@@ -53,7 +53,13 @@ _CORE_NODES = 300
 _QID = re.compile(r"(?:^|/)(Q[1-9][0-9]*)$")
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 #: Characters JSON may carry raw that must not reach an HTML script element as such.
-_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 
 
 def _text(value: Any) -> str | None:
@@ -176,11 +182,13 @@ def _component_layout(G: nx.Graph, ranked: list[Any], rng: random.Random) -> dic
     radius = 0.9 * math.sqrt(len(core))
     layout = nx.spring_layout(G.subgraph(core), seed=0, iterations=60 if len(core) < _CORE_NODES else 50)
     pos = {n: (float(px) * radius, float(py) * radius) for n, (px, py) in layout.items()}
-    _place_beside_neighbours(G, ranked[len(core):], pos, rng)
+    _place_beside_neighbours(G, ranked[len(core) :], pos, rng)
     return pos
 
 
-def _place_beside_neighbours(G: nx.Graph, ranked: list[Any], pos: dict[Any, tuple[float, float]], rng: random.Random) -> None:
+def _place_beside_neighbours(
+    G: nx.Graph, ranked: list[Any], pos: dict[Any, tuple[float, float]], rng: random.Random
+) -> None:
     """Put each node near the mean of its placed neighbours, in waves, until no more can be placed."""
     waiting = ranked
     while waiting:
@@ -307,7 +315,10 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int | None = None) -> dict[s
     for (u, v, lemma), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
         pair = (min(u, v), max(u, v))
         st = []
-        for data in sorted(items, key=lambda d: (d.get("date") is None, _text(d.get("date")) or "", _text(d.get("doc")) or "")):
+        for data in sorted(
+            items,
+            key=lambda d: (d.get("date") is None, _text(d.get("date")) or "", _text(d.get("doc")) or ""),
+        ):
             st.append(len(statements))
             statements.append({**_statement(data, doc_index, docs), "u": u, "v": v, "x": len(edges)})
         quads = Counter(statements[i]["q"] for i in st if statements[i]["q"])
@@ -368,14 +379,22 @@ def _script_json(data: Any) -> str:
 
 
 def _csp_hash(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+    )
 
 
 def _escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def render_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, max_nodes: int | None = None, title: str = "graphbuild") -> Path:
+def render_html(
+    G: nx.MultiDiGraph,
+    path: str | os.PathLike[str],
+    *,
+    max_nodes: int | None = None,
+    title: str = "graphbuild",
+) -> Path:
     """Write the interactive viewer of ``G`` to ``path`` as one offline HTML file.
 
     Parameters
@@ -461,4 +480,6 @@ def view(
     from .graph import to_networkx
     from .rdf.read import load_graph
 
-    return render_html(to_networkx(load_graph([Path(p) for p in graphs])), path, max_nodes=max_nodes, title=title)
+    return render_html(
+        to_networkx(load_graph([Path(p) for p in graphs])), path, max_nodes=max_nodes, title=title
+    )

@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 __all__ = ["Chromium", "find_chromium"]
 
@@ -68,7 +68,9 @@ class Chromium:
             browser.evaluate("document.title")
     """
 
-    def __init__(self, binary: str | None = None, *, width: int = 1500, height: int = 950, timeout: float = 30.0):
+    def __init__(
+        self, binary: str | None = None, *, width: int = 1500, height: int = 950, timeout: float = 30.0
+    ):
         self.binary = binary or find_chromium()
         if not self.binary:
             raise FileNotFoundError("no Chromium binary found (set GRAPHBUILD_CHROMIUM or install chromium)")
@@ -84,7 +86,7 @@ class Chromium:
         self._session: str | None = None
 
     # -- process and pipe -------------------------------------------------------------------
-    def __enter__(self) -> Chromium:
+    def __enter__(self) -> Self:
         self.start()
         return self
 
@@ -104,12 +106,18 @@ class Chromium:
             os.dup2(write_end, 4)
 
         self._proc = subprocess.Popen(
-            [self.binary, *_FLAGS, f"--user-data-dir={self._profile}", f"--window-size={self.width},{self.height}", "about:blank"],
+            [
+                self.binary,
+                *_FLAGS,
+                f"--user-data-dir={self._profile}",
+                f"--window-size={self.width},{self.height}",
+                "about:blank",
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             close_fds=False,
-            preexec_fn=wire_pipes,
+            preexec_fn=wire_pipes,  # noqa: PLW1509  (no other thread of ours runs yet; fds 3 and 4 are the protocol)
         )
         os.close(to_chrome_r)
         os.close(from_chrome_w)
@@ -119,7 +127,13 @@ class Chromium:
         self._session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         for domain in ("Page.enable", "Runtime.enable", "Log.enable", "Network.enable"):
             self.send(domain)
-        self.send("Emulation.setDeviceMetricsOverride", width=self.width, height=self.height, deviceScaleFactor=1, mobile=False)
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=self.width,
+            height=self.height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
 
     def close(self) -> None:
         if getattr(self, "_proc", None) is None:
@@ -175,7 +189,9 @@ class Chromium:
                 self.errors.append(f"console.{params.get('type')}: {text}")
         elif method == "Runtime.exceptionThrown":
             details = params.get("exceptionDetails", {})
-            self.errors.append(f"exception: {details.get('exception', {}).get('description') or details.get('text')}")
+            self.errors.append(
+                f"exception: {details.get('exception', {}).get('description') or details.get('text')}"
+            )
         elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
             self.errors.append(f"log: {params['entry'].get('text')}")
         elif method == "Network.requestWillBeSent":
@@ -191,7 +207,9 @@ class Chromium:
             pass  # the dialog is recorded; the test fails on it either way
 
     # -- protocol ---------------------------------------------------------------------------
-    def send(self, method: str, *, session: bool = True, timeout: float | None = None, **params: Any) -> dict[str, Any]:
+    def send(
+        self, method: str, *, session: bool = True, timeout: float | None = None, **params: Any
+    ) -> dict[str, Any]:
         """Send one command (to the page session unless ``session=False``) and wait for its answer."""
         with self._cond:
             self._next_id += 1
@@ -229,16 +247,26 @@ class Chromium:
     def open(self, url: str, *, offline: bool = True) -> None:
         """Navigate and wait for the load event; ``offline`` cuts the network first."""
         if offline:
-            self.send("Network.emulateNetworkConditions", offline=True, latency=0, downloadThroughput=-1, uploadThroughput=-1)
+            self.send(
+                "Network.emulateNetworkConditions",
+                offline=True,
+                latency=0,
+                downloadThroughput=-1,
+                uploadThroughput=-1,
+            )
         since = len(self._events)
         self.send("Page.navigate", url=url)
         self.wait_event("Page.loadEventFired", since=since)
 
     def evaluate(self, expression: str, *, await_promise: bool = False) -> Any:
         """The JSON value of ``expression`` in the page; page exceptions raise ``CDPError``."""
-        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=await_promise)
+        result = self.send(
+            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=await_promise
+        )
         if "exceptionDetails" in result:
-            raise CDPError(f"evaluate {expression!r}: {result['exceptionDetails'].get('exception', {}).get('description')}")
+            raise CDPError(
+                f"evaluate {expression!r}: {result['exceptionDetails'].get('exception', {}).get('description')}"
+            )
         return result.get("result", {}).get("value")
 
     def wait_for(self, expression: str, *, timeout: float | None = None, interval: float = 0.02) -> Any:

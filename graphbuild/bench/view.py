@@ -23,7 +23,7 @@ from ..extract.model import MODALITIES
 from ..view import render_html
 from .chromium import Chromium
 
-__all__ = ["synthetic_graph", "measure"]
+__all__ = ["measure", "synthetic_graph"]
 
 _TYPES = ("Country", "Person", "Organization", "Group", "Location", "Other")
 _TYPE_WEIGHTS = (0.15, 0.35, 0.25, 0.08, 0.05, 0.12)
@@ -31,10 +31,15 @@ _SYLLABLES = ("ka", "ro", "mi", "ta", "len", "vor", "sa", "du", "pe", "lin", "go
 
 
 def _name(rng: random.Random) -> str:
-    return " ".join("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).title() for _ in range(rng.randint(1, 2)))
+    return " ".join(
+        "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).title()
+        for _ in range(rng.randint(1, 2))
+    )
 
 
-def synthetic_graph(stories: int = 1000, *, actors_per_story: int = 3, statements_per_story: int = 15, seed: int = 0) -> nx.MultiDiGraph:
+def synthetic_graph(
+    stories: int = 1000, *, actors_per_story: int = 3, statements_per_story: int = 15, seed: int = 0
+) -> nx.MultiDiGraph:
     """A random graph shaped like ``to_networkx`` output for ``stories`` news stories.
 
     Actor popularity follows a power law (a few actors appear everywhere), relation
@@ -61,7 +66,9 @@ def synthetic_graph(stories: int = 1000, *, actors_per_story: int = 3, statement
     modality_weights = [0.7, 0.1, 0.06, 0.06, 0.03, 0.02, 0.02, 0.01][: len(modalities)]
     for story in range(stories):
         # The story's own new actors, and regulars drawn by popularity.
-        cast = nodes[story * actors_per_story : (story + 1) * actors_per_story] + rng.choices(nodes, weights, k=3)
+        cast = nodes[story * actors_per_story : (story + 1) * actors_per_story] + rng.choices(
+            nodes, weights, k=3
+        )
         date = f"2025-{1 + story % 12:02d}-{1 + story % 28:02d}"
         for j in range(statements_per_story):
             u, v = rng.sample(cast, 2)
@@ -94,7 +101,11 @@ def synthetic_graph(stories: int = 1000, *, actors_per_story: int = 3, statement
 
 
 def measure(
-    G: nx.MultiDiGraph, *, max_nodes: int | None = None, folder: Path | None = None, screenshot: Path | None = None
+    G: nx.MultiDiGraph,
+    *,
+    max_nodes: int | None = None,
+    folder: Path | None = None,
+    screenshot: Path | None = None,
 ) -> dict[str, float]:
     """Write ``G``'s page and time it in headless Chromium (milliseconds, sizes in bytes)."""
     folder = folder or Path(tempfile.mkdtemp(prefix="graphbuild-bench-"))
@@ -135,11 +146,17 @@ def measure(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=1000)
-    parser.add_argument("--statements", type=Path, default=None,
-                        help="Use the graph of a real statements.jsonl (from graphbuild build) instead of a synthetic one.")
+    parser.add_argument(
+        "--statements",
+        type=Path,
+        default=None,
+        help="Use the graph of a real statements.jsonl (from graphbuild build) instead of a synthetic one.",
+    )
     parser.add_argument("--max-nodes", type=int, default=None)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--screenshot", type=Path, default=None, help="Save a PNG of the page after the last run.")
+    parser.add_argument(
+        "--screenshot", type=Path, default=None, help="Save a PNG of the page after the last run."
+    )
     args = parser.parse_args()
     if args.statements:
         from ..extract.model import Statement

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -12,9 +11,13 @@ from ._util import app
 
 @app.command("view")
 def view_cli(
-    graphs: list[Path] = typer.Argument(..., metavar="GRAPH...", help="Turtle/RDF graph files written by graphbuild build."),
+    graphs: list[Path] = typer.Argument(
+        ..., metavar="GRAPH...", help="Turtle/RDF graph files written by graphbuild build."
+    ),
     output: Path = typer.Option(Path("graph.html"), "-o", "--output", help="The HTML file to write."),
-    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep the N most important actors (PageRank)."),
+    max_nodes: int | None = typer.Option(
+        None, "--max-nodes", min=1, help="Keep the N most important actors (PageRank)."
+    ),
     title: str = typer.Option("graphbuild", "--title", help="Page title."),
 ) -> None:
     """Write one self-contained HTML page (no network needed) to explore GRAPH files.

@@ -85,14 +85,20 @@ def test_clicking_a_node_shows_its_statements(seed_page, artifacts):
         assert key in text
     for u, v, d in G.edges(data=True):
         assert (d["sentence"] in text) == (A + "putin" in (u, v))
-    assert page.evaluate("document.querySelector('#panel a[href]').href") == "https://www.wikidata.org/wiki/Q7747"
+    assert (
+        page.evaluate("document.querySelector('#panel a[href]').href")
+        == "https://www.wikidata.org/wiki/Q7747"
+    )
     page.screenshot(artifacts / "viewer-sample-node-panel.png")
     assert_clean(page)
 
 
 def test_clicking_an_edge_lists_each_supporting_sentence(seed_page):
-    G, page = seed_page
-    ushakov, reuters = node_point(page, node_index(page, A + "ushakov")), node_point(page, node_index(page, A + "reuters"))
+    _, page = seed_page
+    ushakov, reuters = (
+        node_point(page, node_index(page, A + "ushakov")),
+        node_point(page, node_index(page, A + "reuters")),
+    )
     page.click((ushakov[0] + reuters[0]) / 2, (ushakov[1] + reuters[1]) / 2)
     page.wait_for("!!document.querySelector('#panel h3')", timeout=5)
     assert page.evaluate("document.querySelector('#panel h3').textContent") == "Yuri Ushakov → tell → Reuters"
@@ -104,7 +110,7 @@ def test_clicking_an_edge_lists_each_supporting_sentence(seed_page):
 
 
 def test_edge_panel_shows_document_date_and_attribution_of_each_statement(seed_page):
-    G, page = seed_page
+    _, page = seed_page
     edge = page.evaluate("window.graphbuild.data.edges.findIndex(e => e.lemma === 'attack')")
     page.evaluate(f"window.graphbuild.showEdge({edge})")
     text = panel_text(page)
@@ -115,7 +121,9 @@ def test_edge_panel_shows_document_date_and_attribution_of_each_statement(seed_p
         assert sentence in text and doc in text
     assert "Statements2" in text.replace(" ", "")
     putin = node_index(page, A + "putin")
-    tell = page.evaluate(f"window.graphbuild.data.edges.findIndex(e => e.lemma === 'tell' && e.from === {putin})")
+    tell = page.evaluate(
+        f"window.graphbuild.data.edges.findIndex(e => e.lemma === 'tell' && e.from === {putin})"
+    )
     page.evaluate(f"window.graphbuild.showEdge({tell})")
     assert "according to a Kremlin aide" in panel_text(page)
 
@@ -159,17 +167,21 @@ def test_hide_non_actors(seed_page):
     click_selector(page, "#hide-nonactors")
     others = [n for n, d in G.nodes(data=True) if d["type"] == "Other"]
     assert drawn(page)["nodes"] == G.number_of_nodes() - len(others)
-    assert drawn(page)["edges"] == len({(u, v, d["lemma"]) for u, v, d in G.edges(data=True) if v not in others})
+    assert drawn(page)["edges"] == len(
+        {(u, v, d["lemma"]) for u, v, d in G.edges(data=True) if v not in others}
+    )
 
 
 def test_search_finds_and_opens_an_actor(seed_page):
-    G, page = seed_page
+    _, page = seed_page
     click_selector(page, "#search")
     page.type_text("zelen")
     assert page.evaluate("document.querySelectorAll('#search-results li').length") == 1
     page.press("Enter")
     assert page.evaluate("document.querySelector('#panel h3').textContent") == "Volodymyr Zelenskyy"
-    assert page.evaluate("window.graphbuild.network.getSelectedNodes()") == [node_index(page, A + "zelenskyy")]
+    assert page.evaluate("window.graphbuild.network.getSelectedNodes()") == [
+        node_index(page, A + "zelenskyy")
+    ]
     assert_clean(page)
 
 
@@ -187,9 +199,9 @@ def test_max_nodes_keeps_the_hubs_and_says_so(tmp_path, open_page):
 
 PAYLOADS = (
     '<script>window.__pwned = "script"</script>',
-    '<img src=x onerror="window.__pwned = \'img\'">',
+    "<img src=x onerror=\"window.__pwned = 'img'\">",
     '</script><script>window.__pwned = "breakout"</script>',
-    '"\'><svg onload="window.__pwned = \'svg\'">',
+    "\"'><svg onload=\"window.__pwned = 'svg'\">",
     "\u2028\u2029<!-- {{APP_JS}} --> & &amp;",
 )
 
@@ -197,14 +209,45 @@ PAYLOADS = (
 def xss_graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for i, payload in enumerate(PAYLOADS):
-        G.add_node(f"n{i}", label=payload, type="Person", country=payload, wikidata="javascript:window.__pwned=1",
-                   iri=payload, statements=[{"relation": payload, "sentence": payload, "doc": payload,
-                                             "modality": payload, "attribution": payload}])
+        G.add_node(
+            f"n{i}",
+            label=payload,
+            type="Person",
+            country=payload,
+            wikidata="javascript:window.__pwned=1",
+            iri=payload,
+            statements=[
+                {
+                    "relation": payload,
+                    "sentence": payload,
+                    "doc": payload,
+                    "modality": payload,
+                    "attribution": payload,
+                }
+            ],
+        )
     for i, payload in enumerate(PAYLOADS):
-        G.add_edge(f"n{i}", f"n{(i + 1) % len(PAYLOADS)}", key=f"s{i}", relation=payload, lemma=payload,
-                   sentence=f"He said {payload} today.", doc="javascript:window.__pwned='doc'", date=payload,
-                   modality="asserted", negated=False, attribution=payload, cameo=payload, event_label=payload,
-                   quad_class=1, goldstein=1.0, plover=payload, confidence=0.5, start=0, end=1)
+        G.add_edge(
+            f"n{i}",
+            f"n{(i + 1) % len(PAYLOADS)}",
+            key=f"s{i}",
+            relation=payload,
+            lemma=payload,
+            sentence=f"He said {payload} today.",
+            doc="javascript:window.__pwned='doc'",
+            date=payload,
+            modality="asserted",
+            negated=False,
+            attribution=payload,
+            cameo=payload,
+            event_label=payload,
+            quad_class=1,
+            goldstein=1.0,
+            plover=payload,
+            confidence=0.5,
+            start=0,
+            end=1,
+        )
     return G
 
 
@@ -221,7 +264,9 @@ def test_untrusted_strings_run_no_code_and_show_as_text(tmp_path, open_page):
         assert page.evaluate("document.querySelectorAll('#panel img, #panel svg, #panel script').length") == 0
         hrefs = page.evaluate("[...document.querySelectorAll('#panel a')].map(a => a.getAttribute('href'))")
         assert set(hrefs) == {"#"}
-        page.evaluate(f"window.graphbuild.showEdge(window.graphbuild.data.edges.findIndex(e => e.from === {node}))")
+        page.evaluate(
+            f"window.graphbuild.showEdge(window.graphbuild.data.edges.findIndex(e => e.from === {node}))"
+        )
         assert f"He said {PAYLOADS[i]} today." in panel_text(page)
     click_selector(page, "#search")
     page.type_text("<img")

@@ -19,15 +19,44 @@ ROOT = Path(__file__).resolve().parents[2]
 def star(leaves: int = 6) -> nx.MultiDiGraph:
     """A hub with leaves, one pair joined twice by the same relation and once by another."""
     G = nx.MultiDiGraph()
-    G.add_node("hub", label="Hub", type="Country", country="HUB", wikidata="http://www.wikidata.org/entity/Q159")
+    G.add_node(
+        "hub", label="Hub", type="Country", country="HUB", wikidata="http://www.wikidata.org/entity/Q159"
+    )
     for i in range(leaves):
         G.add_node(f"leaf{i}", label=f"Leaf {i}", type="Person" if i else "Other")
-        G.add_edge("hub", f"leaf{i}", key=f"s{i}", lemma="meet", sentence=f"Hub met leaf {i}.", doc="d1",
-                   date="2025-01-0%d" % (1 + i % 9), modality="asserted", negated=False, quad_class=1)
-    G.add_edge("hub", "leaf1", key="again", lemma="meet", sentence="Hub met leaf 1 again.", doc="d2",
-               modality="possible", quad_class=4)
-    G.add_edge("hub", "leaf1", key="hit", lemma="attack", sentence="Hub attacked leaf 1.", doc="d2",
-               modality="asserted", negated=True, quad_class=4)
+        G.add_edge(
+            "hub",
+            f"leaf{i}",
+            key=f"s{i}",
+            lemma="meet",
+            sentence=f"Hub met leaf {i}.",
+            doc="d1",
+            date=f"2025-01-0{1 + i % 9}",
+            modality="asserted",
+            negated=False,
+            quad_class=1,
+        )
+    G.add_edge(
+        "hub",
+        "leaf1",
+        key="again",
+        lemma="meet",
+        sentence="Hub met leaf 1 again.",
+        doc="d2",
+        modality="possible",
+        quad_class=4,
+    )
+    G.add_edge(
+        "hub",
+        "leaf1",
+        key="hit",
+        lemma="attack",
+        sentence="Hub attacked leaf 1.",
+        doc="d2",
+        modality="asserted",
+        negated=True,
+        quad_class=4,
+    )
     G.add_edge("leaf2", "leaf3", key="talk", lemma="talk", sentence="Leaf 2 talked to leaf 3.", doc="d3")
     return G
 
@@ -40,7 +69,9 @@ def test_edges_are_aggregated_per_pair_and_lemma():
     meet = edges[("Hub", "Leaf 1", "meet")]
     assert [p["statements"][i]["s"] for i in meet["st"]] == ["Hub met leaf 1.", "Hub met leaf 1 again."]
     assert meet["q"] == 4  # tie between classes 1 and 4 goes to the graver one
-    assert edges[("Hub", "Leaf 1", "attack")]["pair"] == 2 and edges[("Leaf 2", "Leaf 3", "talk")]["q"] is None
+    assert (
+        edges[("Hub", "Leaf 1", "attack")]["pair"] == 2 and edges[("Leaf 2", "Leaf 3", "talk")]["q"] is None
+    )
     assert p["meta"]["statements_shown"] == p["meta"]["statements_total"] == 9
 
 
@@ -51,7 +82,9 @@ def test_nodes_carry_type_country_wikidata_and_actor_flag():
     assert nodes["Leaf 0"]["actor"] is False and nodes["Leaf 1"]["actor"] is True
 
 
-@pytest.mark.parametrize("value", ["javascript:alert(1)", "Q0", "q159", "Q159 ", 159, "https://example.org/x?Q1"])
+@pytest.mark.parametrize(
+    "value", ["javascript:alert(1)", "Q0", "q159", "Q159 ", 159, "https://example.org/x?Q1"]
+)
 def test_anything_but_a_qid_is_not_a_wikidata_id(value):
     G = nx.MultiDiGraph()
     G.add_node("a", label="A", wikidata=value)
@@ -71,7 +104,9 @@ def test_max_nodes_keeps_the_most_important_and_counts_what_is_left_out():
 
 def test_statements_without_object_stay_on_their_node():
     G = star()
-    G.nodes["hub"]["statements"] = [{"lemma": "warn", "sentence": "Hub warned.", "doc": "d9", "modality": "asserted"}]
+    G.nodes["hub"]["statements"] = [
+        {"lemma": "warn", "sentence": "Hub warned.", "doc": "d9", "modality": "asserted"}
+    ]
     p = graph_payload(G)
     hub = next(n for n in p["nodes"] if n["label"] == "Hub")
     assert [p["statements"][i]["s"] for i in hub["own"]] == ["Hub warned."]
@@ -79,11 +114,13 @@ def test_statements_without_object_stay_on_their_node():
 
 def test_empty_graph_renders(tmp_path):
     page = render_html(nx.MultiDiGraph(), tmp_path / "empty.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.DOTALL).group(1)
+    )
     assert data["nodes"] == [] and data["edges"] == []
 
 
-HOSTILE = '</script><script>alert(1)</script><!-- <img src=x onerror=alert(2)> & \u2028\u2029 {{APP_JS}}'
+HOSTILE = "</script><script>alert(1)</script><!-- <img src=x onerror=alert(2)> & \u2028\u2029 {{APP_JS}}"
 
 
 def hostile_page(tmp_path) -> str:
@@ -96,7 +133,9 @@ def hostile_page(tmp_path) -> str:
 
 def test_document_text_cannot_leave_the_json_island(tmp_path):
     page = hostile_page(tmp_path)
-    island = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1)
+    island = re.search(
+        r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.DOTALL
+    ).group(1)
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in island
     data = json.loads(island)
@@ -114,7 +153,7 @@ def test_page_is_self_contained_and_its_csp_allows_only_its_own_scripts(tmp_path
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page) and "bootstrap" not in page.lower()
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert "default-src 'none'" in csp and "connect-src" not in csp
-    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
     assert len(scripts) == 2
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()

@@ -12,8 +12,13 @@ from graphbuild.rdf.serialize import to_rdf, write_graph
 
 def statement(doc: str, sentence: str, subject: Actor, lemma: str, obj: Actor, quad: int) -> Statement:
     return Statement(
-        doc=doc, sentence=sentence, span=(0, len(sentence)), subject=subject,
-        relation=Relation(lemma, lemma), object=obj, date="2025-07-03",
+        doc=doc,
+        sentence=sentence,
+        span=(0, len(sentence)),
+        subject=subject,
+        relation=Relation(lemma, lemma),
+        object=obj,
+        date="2025-07-03",
         event=Event("190" if quad == 4 else "040", "event", quad, -10.0 if quad == 4 else 1.0),
     )
 
@@ -26,7 +31,7 @@ def turtle(tmp_path, name: str, statements: list[Statement]):
 
 def page_data(path) -> dict:
     text = path.read_text(encoding="utf-8")
-    return json.loads(re.search(r'id="graph-data">(.*?)</script>', text, re.S).group(1))
+    return json.loads(re.search(r'id="graph-data">(.*?)</script>', text, re.DOTALL).group(1))
 
 
 RU = Actor("Russia", "Russia", id="Q159", type="Country", country="RUS")
@@ -36,8 +41,14 @@ TR = Actor("Turkey", "Turkey", id="Q43", type="Country", country="TUR")
 
 def test_view_merges_graph_files_into_one_page(tmp_path, capsys):
     one = turtle(tmp_path, "one.ttl", [statement("d1", "Russia attacked Ukraine.", RU, "attack", UA, 4)])
-    two = turtle(tmp_path, "two.ttl", [statement("d2", "Turkey met Russia.", TR, "meet", RU, 1),
-                                       statement("d2", "Russia attacked Ukraine again.", RU, "attack", UA, 4)])
+    two = turtle(
+        tmp_path,
+        "two.ttl",
+        [
+            statement("d2", "Turkey met Russia.", TR, "meet", RU, 1),
+            statement("d2", "Russia attacked Ukraine again.", RU, "attack", UA, 4),
+        ],
+    )
     out = tmp_path / "g.html"
     assert main(["view", str(one), str(two), "-o", str(out), "--title", "Week 27"]) == 0
     assert capsys.readouterr().out.strip() == str(out)
@@ -49,8 +60,14 @@ def test_view_merges_graph_files_into_one_page(tmp_path, capsys):
 
 
 def test_view_max_nodes(tmp_path):
-    path = turtle(tmp_path, "g.ttl", [statement("d1", "Russia attacked Ukraine.", RU, "attack", UA, 4),
-                                      statement("d1", "Turkey met Russia.", TR, "meet", RU, 1)])
+    path = turtle(
+        tmp_path,
+        "g.ttl",
+        [
+            statement("d1", "Russia attacked Ukraine.", RU, "attack", UA, 4),
+            statement("d1", "Turkey met Russia.", TR, "meet", RU, 1),
+        ],
+    )
     out = tmp_path / "g.html"
     assert main(["view", str(path), "-o", str(out), "--max-nodes", "1"]) == 0
     data = page_data(out)
