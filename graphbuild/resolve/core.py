@@ -547,8 +547,9 @@ class _DocResolver:
         if mention is None:
             return unresolved
         found = replace(mention.actor, text=base.text, start=base.start, end=base.end, office=None)
-        self._add_mention(token, replace(found, start=mention.actor.start, end=mention.actor.end),
-                          token.dep_ in ("nsubj", "nsubjpass"), like=mention)
+        if quote_start is None:  # a chain through quoted speech would leak the quote's referents out
+            self._add_mention(token, replace(found, start=mention.actor.start, end=mention.actor.end),
+                              token.dep_ in ("nsubj", "nsubjpass"), like=mention)
         return found
 
     def _quoted_speaker(self, token: Token, quote_start: int) -> Actor | None:

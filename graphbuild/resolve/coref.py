@@ -23,6 +23,7 @@ WINDOW = 3
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"amod", "compound"})
 _CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
+_COMPLEMENT_CLAUSE_DEPS = _CLAUSAL_DEPS | {"acl", "advcl", "relcl"}
 _SINGULAR_TYPES = frozenset({"Country", "Organization", "Group"})
 _PLURAL_TYPES = frozenset({"Group", "Organization"})
 #: "it" may also be a thing or a place named as the subject of the sentence before.
@@ -64,8 +65,11 @@ def is_pleonastic(token: Token) -> bool:
     head = token.head
     if head.lemma_ != "be" and head.tag_ != "VBN" and not any(c.dep_ == "prt" for c in head.children):
         return False
-    complements = [head, *(c for c in head.children if c.dep_ in ("acomp", "attr"))]
-    return any(child.dep_ in _CLAUSAL_DEPS and child.i > token.i for word in complements for child in word.children)
+    if any(child.dep_ in _CLAUSAL_DEPS and child.i > token.i for child in head.children):
+        return True
+    # "it is important to ...", "it is time for others to ...": the clause hangs off the complement
+    complements = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+    return any(child.dep_ in _COMPLEMENT_CLAUSE_DEPS for word in complements for child in word.children)
 
 
 def antecedent(token: Token, sent_index: int, gender: str | None, plural: bool,
