@@ -225,6 +225,11 @@
     markReady();
   });
   network.once("afterDrawing", function () { if (!physicsOn) markReady(); });
+  if (!N.length) {
+    // vis-network neither stabilises nor draws an empty graph: say so and be done.
+    container.appendChild(el("p", "hint empty", "This graph is empty: no statement had an actor to draw."));
+    markReady();
+  }
 
   // ---- header -----------------------------------------------------------------------------
   document.getElementById("title").textContent = data.title || "graphbuild";

@@ -306,3 +306,10 @@ def test_seed_article_graph_from_the_pipeline(shared, tmp_path, open_page, artif
     assert drawn(page) == {"nodes": G.number_of_nodes(), "edges": len(relation_groups(G))}
     page.screenshot(artifacts / "viewer-seed-article.png")
     assert_clean(page)
+
+
+def test_an_empty_graph_opens_and_says_so(tmp_path, open_page):
+    page = open_page(render_html(nx.MultiDiGraph(), tmp_path / "graph.html"))
+    assert drawn(page) == {"nodes": 0, "edges": 0}
+    assert "This graph is empty" in page.evaluate("document.getElementById('graph').textContent")
+    assert_clean(page)
