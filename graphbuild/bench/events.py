@@ -31,7 +31,8 @@ Matching rules
       with the full gold code. Predicted events on the ``no_events`` records are reported.
 (b) PLOVER gold records (``plover_gsr/plover_gsr.jsonl``, 322 CAMEO-manual sentences, one event
     each, PLOVER 0.8 type in ``event_plover_v08``): the predicted type of a sentence is the
-    PLOVER type of the typed statement whose relation lies closest to the gold event words
+    PLOVER type of the statement with a PLOVER type (CAMEO 01 and 02 have none) whose relation
+    lies closest to the gold event words
     (the ``EVT`` spans of ``markup``; ties: the earlier statement); **accuracy** = sentences
     whose predicted type equals the gold type (a sentence with no typed statement counts as
     wrong). **any-match** = gold type among all the sentence's predicted types.
