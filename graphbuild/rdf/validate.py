@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from .vocab import PREFIXES
@@ -75,6 +76,23 @@ class ValidationReport:
         return "\n".join(lines)
 
 
+def _path(results: Graph, node) -> str | None:
+    """A SHACL property path as text: ``gb:x``, ``a|b`` (alternatives), ``a/b``, ``^a``."""
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        return shorten(node)
+    alternatives = results.value(node, SH.alternativePath)
+    if alternatives is not None:
+        return "|".join(_path(results, n) or "?" for n in Collection(results, alternatives))
+    inverse = results.value(node, SH.inversePath)
+    if inverse is not None:
+        return "^" + (_path(results, inverse) or "?")
+    if results.value(node, RDF.first) is not None:
+        return "/".join(_path(results, n) or "?" for n in Collection(results, node))
+    return shorten(node)
+
+
 def _shapes_graph() -> Graph:
     from ..resources import ontology_graph
 
@@ -136,7 +154,7 @@ def validate(graph: Graph, *, shapes: Graph | None = None) -> ValidationReport:
         violations.append(
             Violation(
                 focus=shorten(results.value(result, SH.focusNode)),
-                path=shorten(path) if path is not None else None,
+                path=_path(results, path),
                 message="; ".join(messages) or "violates a shape",
                 severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
                 value=shorten(value) if value is not None else None,
