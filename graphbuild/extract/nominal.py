@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .spans import NOUN_CUT_DEPS, phrase
+from .spans import NOUN_CUT_DEPS, conjuncts, phrase
 
 __all__ = ["nominal_pairs"]
 
@@ -56,16 +56,18 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
                 continue
             if token.ent_type_ in _NOT_DESCRIBED or child.ent_type_ in _NOT_DESCRIBED:
                 continue
-            if any(c.dep_ == "conj" for c in child.children) or any(c.dep_ == "conj" for c in token.children):
-                continue
+            if any(c.dep_ == "conj" for c in token.children):
+                continue  # a list ("music, dance, literature"), not a description
             head_span = phrase(token, NOUN_CUT_DEPS)
-            appos_span = phrase(child, NOUN_CUT_DEPS - {"acl"})
-            if token.ent_type_ in _PLACES and child.ent_type_ in _PLACES:
-                yield head_span, appos_span, "located"
-            elif token.ent_type_ == "PERSON" or child.ent_type_ != "PERSON":
-                yield head_span, appos_span, "apposition"
-            else:
-                yield appos_span, head_span, "apposition"
+            for part in conjuncts(child):
+                # "leader of the Cherusci and allies": one description each.
+                appos_span = phrase(part, NOUN_CUT_DEPS - {"acl"})
+                if token.ent_type_ in _PLACES and part.ent_type_ in _PLACES:
+                    yield head_span, appos_span, "located"
+                elif token.ent_type_ == "PERSON" or part.ent_type_ != "PERSON":
+                    yield head_span, appos_span, "apposition"
+                else:
+                    yield appos_span, head_span, "apposition"
         for child in token.children:
             # "the parliament in Belgrade": a noun placed in a named place.
             if child.dep_ == "prep" and child.lower_ in _LOCATIVE and token.ent_type_ not in _NOT_DESCRIBED:
