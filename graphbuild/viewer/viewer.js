@@ -167,11 +167,17 @@
       var at = network.getPositions(removeNodes);
       removeNodes.forEach(function (id) { if (at[id]) { N[id].x = at[id].x; N[id].y = at[id].y; } });
     }
-    if (removeEdges.length) edges.remove(removeEdges);
-    if (removeNodes.length) nodes.remove(removeNodes);
-    if (addNodes.length) nodes.add(addNodes);
-    if (addEdges.length) edges.add(addEdges);
-    if (updateEdges.length) edges.update(updateEdges);
+    // Each DataSet call redraws synchronously once physics is off; draw once for the batch.
+    if (network) network.body.emitter.emit("_blockRedraw");
+    try {
+      if (removeEdges.length) edges.remove(removeEdges);
+      if (removeNodes.length) nodes.remove(removeNodes);
+      if (addNodes.length) nodes.add(addNodes);
+      if (addEdges.length) edges.add(addEdges);
+      if (updateEdges.length) edges.update(updateEdges);
+    } finally {
+      if (network) { network.body.emitter.emit("_allowRedraw"); network.redraw(); }
+    }
     return [shownNodes, shownEdges, shownStatements];
   }
 
