@@ -63,6 +63,11 @@ def phrase(head: Token, cut: frozenset[str] = NOUN_CUT_DEPS, keep_conj: bool = F
                     continue
             break
         end = max(end, child.right_edge.i + 1)
+    # Never cut through a named entity ("on December 31 , 1963").
+    last = doc[end - 1]
+    if last.ent_iob_ != "O":
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     if "relcl" in cut:
         # A relative clause deeper in the phrase ends it too ("the idea of X, which became Y").
         for tok in doc[head.i + 1:end]:
