@@ -529,9 +529,14 @@ class _DocResolver:
         person, gender, plural = kind
         unresolved = replace(base, id=None, type="Other", country=None, resolved=False)
         quote_start = self._quote_start(token)
-        speaker = self.attributed or self._speaker(token)
-        if speaker is None and person == "1" and quote_start is not None:
+        speaker = self.attributed
+        if speaker is None and quote_start is not None:
             speaker = self._quoted_speaker(token, quote_start)
+        if speaker is None:
+            speaker = self._speaker(token)
+        at = token.idx + self.offset
+        if speaker is not None and speaker.start is not None and speaker.start <= at < (speaker.end or at):
+            speaker = None  # the pronoun is itself the speaker of its sentence
         if person == "1" and speaker is not None:
             return replace(self._as_state(speaker) if plural else speaker, text=base.text,
                            start=base.start, end=base.end)
@@ -626,7 +631,7 @@ class _DocResolver:
         position = len(self.mentions)
         while position and self.mentions[position - 1].token > head.i:
             position -= 1
-        if position < len(self.mentions) and self.mentions[position].token == head.i:
+        if position and self.mentions[position - 1].token == head.i:
             return
         self.mentions.insert(position, mention)
 
