@@ -58,6 +58,10 @@ _PLOVER = "https://w3id.org/graphbuild/plover/"
 _REFUSAL = "refusal"
 #: Argument roles of the contract that hold a whole clause (reported speech), not a participant.
 _OPAQUE_ROLES = frozenset({"content"})
+#: Adverbial particles (closed class): after a verb they belong to it ("head back", "step down"),
+#: so they never start a match of their own ("back" = support).
+_PARTICLES = frozenset({"about", "along", "around", "aside", "away", "back", "down", "forward", "in", "off",
+                        "on", "out", "over", "through", "up"})
 _STRIP = string.punctuation + "“”‘’«»—–"
 
 
@@ -297,6 +301,8 @@ class Lexicon:
         # A multi-word lemma may run on into the object: "take" + "part" = take part.
         words = ev.relation + ev.object
         for i in range(start, len(ev.relation)):
+            if i > 0 and ev.relation[i] in _PARTICLES:
+                continue
             for stem in _stems(ev.relation[i]):
                 for entry in self._by_word.get(stem, ()):
                     # The head word of a clause is a verb: a noun entry only stands there when

@@ -287,3 +287,8 @@ def test_an_actor_announcing_its_own_act_expresses_intent(lexicon):
     assert classify(own, lexicon).cameo == "0333"  # "Russia said it will provide food aid"
     other = base.replace(attribution=Attribution("the FT", Actor("the FT", "FT", type="Organization")))
     assert classify(other, lexicon).cameo == "073"
+
+
+def test_a_particle_is_not_a_verb_of_its_own(lexicon):
+    assert classify(stmt("head back"), lexicon) is None  # not "back" = support (051)
+    assert classify(stmt("back", "the plan"), lexicon).cameo == "051"
