@@ -428,6 +428,15 @@ def document_triples(document) -> Iterator[tuple]:
     return _document_rows(_RDFLIB, document)
 
 
+def _unique(statements: Iterable[Statement]) -> list[Statement]:
+    """The first statement of each id: a repeat (same spans, say with another confidence)
+    would give its node two values of single-valued properties."""
+    first: dict[str, Statement] = {}
+    for st in statements:
+        first.setdefault(st.id, st)
+    return list(first.values())
+
+
 def _canonical_actors(statements: list[Statement]) -> dict[URIRef, Actor]:
     """Per actor IRI the most frequent label, the most frequent specific type and country."""
     seen: dict[URIRef, list[Actor]] = defaultdict(list)
@@ -478,7 +487,7 @@ def to_rdf(statements: Iterable[Statement], documents: Iterable = ()) -> Dataset
     -------
     rdflib.Dataset
         Named graph ``gbid:doc/<id>`` per document; querying the dataset (triples,
-        SPARQL) sees their union.
+        SPARQL) sees their union. Of statements with the same id, the first is kept.
 
     Examples
     --------
@@ -489,7 +498,7 @@ def to_rdf(statements: Iterable[Statement], documents: Iterable = ()) -> Dataset
     >>> (mint_iri("actor", "Q159"), GBR.pause, mint_iri("actor", "name:talks")) in ds
     True
     """
-    statements = list(statements)
+    statements = _unique(statements)
     ds = new_dataset()
     canon = _canonical_actors(statements)
     graphs: dict[str, Graph] = {}
@@ -714,7 +723,7 @@ def write_statements(
 
     name = format_name(format, path)
     ox_name, with_graphs, _ = FORMATS[name]
-    statements = list(statements)
+    statements = _unique(statements)
     canon = _canonical_actors(statements)
     T = _OxTerms()
     default = ox.DefaultGraph()

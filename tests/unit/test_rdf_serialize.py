@@ -210,6 +210,12 @@ def test_documents_one_named_graph_each_and_union_default():
         (document_iri("d2"), RDF.type, GB.Document), (document_iri("d2"), DCTERMS.identifier, Literal("d2"))}
 
 
+def test_repeated_statement_kept_once():
+    ds = to_rdf([told(), told(confidence=0.3), told(doc="d2")])
+    assert len(set(ds.subjects(RDF.type, GB.Statement))) == 2
+    assert ds.value(statement_iri(told()), GB.confidence) == Literal(0.8)
+
+
 def test_actor_gets_one_label_and_class_across_statements():
     a = told(subject=Actor("Georgia", "Georgia", None, "Location", None, 0, 7))
     b = told(subject=Actor("Georgia", "Georgia", None, "Country", "GEO", 0, 7), doc="d2")
