@@ -28,7 +28,8 @@ Matching rules
     * **dyad recall**: gold events with some statement dyad matching source and target;
       **event recall**: gold events with a *typed* statement whose dyad matches and whose
       CAMEO root (first two digits) equals the gold code's root; **code recall**: the same
-      with the full gold code. Predicted events on the ``no_events`` records are reported.
+      with the full gold code. Typed statements on the ``no_events`` records are reported, and
+      how many of them count as having happened (:func:`graphbuild.events.happened`).
 (b) PLOVER gold records (``plover_gsr/plover_gsr.jsonl``, 322 CAMEO-manual sentences, one event
     each, PLOVER 0.8 type in ``event_plover_v08``): the predicted type of a sentence is the
     PLOVER type of the statement with a PLOVER type (CAMEO 01 and 02 have none) whose relation
@@ -60,6 +61,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..events import happened
 from ..extract.model import Actor, Statement
 
 __all__ = ["run", "score_gsr", "score_plover", "score_conflibert"]
@@ -149,12 +151,13 @@ def score_gsr(records: list[dict[str, Any]], predicted: list[list[Statement]],
     the gazetteer actors named inside their phrase.
     """
     gold_total = dyad = event = code = 0
-    false_on_empty = 0
+    false_on_empty = happened_on_empty = 0
     for i, (record, statements) in enumerate(zip(records, predicted)):
         named = names[i] if names else None
         typed = [s for s in statements if s.event is not None]
         if record.get("no_events"):
             false_on_empty += len(typed)
+            happened_on_empty += sum(happened(s) for s in typed)
             continue
         for gold in record["expected_events"]:
             gold_total += 1
@@ -170,6 +173,7 @@ def score_gsr(records: list[dict[str, Any]], predicted: list[list[Statement]],
         "event_recall": _ratio(event, gold_total),
         "code_recall": _ratio(code, gold_total),
         "typed_statements_on_no_event_records": false_on_empty,
+        "of_which_happened": happened_on_empty,
     }
 
 
