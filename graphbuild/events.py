@@ -101,7 +101,6 @@ class _Concept:
 class _Match:
     position: int
     entry: Entry
-    end: int  # relation word index after the lemma
     consumed: int  # relation word index after the lemma and a particle found in the relation
     cue_length: int  # words in the longest cue that matched ("war crime" beats "crime")
     particle_rank: int  # 2: particle in the relation, 1: role of the first argument, 0: later
@@ -312,7 +311,7 @@ class Lexicon:
                     end = _contains(words[: i + len(entry.lemma)], entry.lemma, i)
                     fit = self._fits(entry, ev, end) if end is not None else None
                     if fit is not None:
-                        matches.append(_Match(i, entry, end, fit[0], fit[1], fit[2]))
+                        matches.append(_Match(i, entry, *fit))
         return matches
 
     def _best_noun(self, ev: _Evidence, after: int | None, *, roles: frozenset[str] | None = None) -> Entry | None:
