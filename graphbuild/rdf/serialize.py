@@ -74,19 +74,26 @@ _LOCATIVE_ROLES = ("in", "at", "near", "inside", "location", "place")
 _PLACE_TYPES = ("Location", "Country")
 
 
+def _ucschar(cp: int) -> bool:
+    """Whether code point ``cp`` may appear unescaped in an IRI (RFC 3987 ``ucschar``)."""
+    if cp < 0x10000:
+        return 0xA0 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFDCF or 0xFDF0 <= cp <= 0xFFEF
+    return (cp & 0xFFFF) <= 0xFFFD and cp <= 0xEFFFD and not 0xE0000 <= cp < 0xE1000
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _escape(key: str) -> str:
     """Percent-encode ``key`` into a path segment: injective, stable, valid in IRIs.
 
-    ASCII letters, digits, ``-._~:`` and non-ASCII letters, digits and marks stay as
-    they are (after NFC normalisation, so both Unicode spellings of "Erdoğan" agree);
+    ASCII letters, digits, ``-._~:`` and non-ASCII letters, digits and marks that IRIs
+    allow (RFC 3987 ``ucschar``) stay as they are (after NFC normalisation, so both Unicode spellings of "Erdoğan" agree);
     everything else, ``%`` included, becomes ``%XX`` of its UTF-8 bytes. A segment of
     only dots is encoded too, so that no IRI contains a ``.``/``..`` path step.
     """
     key = unicodedata.normalize("NFC", key)
     out: list[str] = []
     for ch in key:
-        if ch in _UNRESERVED or (ch > "\x7f" and unicodedata.category(ch)[0] in "LNM"):
+        if ch in _UNRESERVED or (ch > "\x7f" and _ucschar(ord(ch)) and unicodedata.category(ch)[0] in "LNM"):
             out.append(ch)
         else:
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))

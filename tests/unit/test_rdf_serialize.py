@@ -85,6 +85,11 @@ def test_mint_iri_escapes_hostile_keys():
     assert mint_iri("actor", "..").endswith("/%2E%2E") and mint_iri("actor", ".").endswith("/%2E")
 
 
+def test_mint_iri_escapes_marks_that_iris_forbid():
+    assert mint_iri("actor", "a\U000e0100").endswith("/a%F3%A0%84%80")  # variation selector: Mn, not ucschar
+    assert mint_iri("actor", "\u05d0").endswith("/\u05d0")  # Hebrew letter: allowed
+
+
 def test_mint_iri_normalises_unicode_and_rejects_nonsense():
     assert mint_iri("actor", "Erdo\u011fan") == mint_iri("actor", "Erdog\u0306an")
     with pytest.raises(ValueError, match="empty"):
