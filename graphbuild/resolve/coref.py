@@ -96,7 +96,8 @@ def antecedent(token: Token, sent_index: int, gender: str | None, plural: bool,
             continue
         if mention.actor.type in _THING_TYPES and distance > 1:
             continue
-        rank = (distance, 0 if mention.subject else 1, -mention.token)
+        # a subject one sentence back ties with a non-subject of the same sentence; the subject wins
+        rank = (distance + (0 if mention.subject else 1), 0 if mention.subject else 1, -mention.token)
         if best is None or rank < best[0]:
             best = (rank, mention)
     return best[1] if best else None
