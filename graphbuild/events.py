@@ -38,13 +38,13 @@ from __future__ import annotations
 
 import functools
 import string
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from .errors import GraphbuildError
 from .extract.model import Event, Statement
 
-__all__ = ["Entry", "Lexicon", "classify", "happened", "HAPPENED_MODALITIES"]
+__all__ = ["HAPPENED_MODALITIES", "Entry", "Lexicon", "classify", "happened"]
 
 #: Modalities under which a non-negated statement counts as an event that happened.
 HAPPENED_MODALITIES = frozenset({"asserted", "reported"})
@@ -136,8 +136,7 @@ def _words(text: str | None) -> tuple[str, ...]:
     for raw in text.replace("_", " ").split():
         word = raw.casefold().strip(_STRIP)
         for suffix in ("'s", "’s"):
-            if word.endswith(suffix):
-                word = word[: -len(suffix)]
+            word = word.removesuffix(suffix)
         if word:
             out.append(word)
     return tuple(out)
@@ -286,11 +285,10 @@ class Lexicon:
             if not found:
                 return None
             cue_length = max(found)
-        if entry.object_type is not None:
-            if ev.object_type != entry.object_type and not (
-                ev.object_type is None and entry.object_type in ev.argument_types
-            ):
-                return None
+        if entry.object_type is not None and ev.object_type != entry.object_type and not (
+            ev.object_type is None and entry.object_type in ev.argument_types
+        ):
+            return None
         if entry.subject_type is not None and ev.subject_type != entry.subject_type:
             return None
         return consumed, cue_length, particle_rank
@@ -472,11 +470,9 @@ def _packaged() -> Lexicon:
 
 
 def _from_graph(graph) -> Lexicon:
-    from rdflib import RDF, URIRef
+    from rdflib import RDF, Namespace, URIRef
 
-    lex = lambda name: URIRef(_LEX + name)  # noqa: E731
-    skos = lambda name: URIRef(_SKOS + name)  # noqa: E731
-    gb = lambda name: URIRef(_GB + name)  # noqa: E731
+    lex, skos, gb = Namespace(_LEX).term, Namespace(_SKOS).term, Namespace(_GB).term
 
     concepts: dict[str, _Concept] = {}
     broader: dict[str, str] = {}

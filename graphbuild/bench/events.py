@@ -58,13 +58,14 @@ import csv
 import json
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..events import happened
 from ..extract.model import Actor, Statement
 
-__all__ = ["run", "score_gsr", "score_plover", "score_conflibert"]
+__all__ = ["run", "score_conflibert", "score_gsr", "score_plover"]
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
