@@ -192,7 +192,7 @@
     physics: {
       enabled: physicsOn, solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.02, springLength: 80, springConstant: 0.08, avoidOverlap: 0.6 },
-      stabilization: { enabled: true, iterations: 300, updateInterval: 50, fit: true },
+      stabilization: { enabled: true, iterations: 150, updateInterval: 50, fit: true },
       minVelocity: 1, maxVelocity: 40
     },
     interaction: { hover: !BIG, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false, multiselect: false, tooltipDelay: 1e9 },
@@ -207,7 +207,12 @@
     }
   };
   var container = document.getElementById("graph");
-  network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  // Setting the data redraws synchronously (more than once for a big graph); block that and draw once.
+  network = new vis.Network(container, {}, options);
+  network.body.emitter.emit("_blockRedraw");
+  network.setData({ nodes: nodes, edges: edges });
+  network.body.emitter.emit("_allowRedraw");
+  network.redraw();
 
   var api = window.graphbuild = {
     network: network, nodes: nodes, edges: edges, data: data, ready: false, readyMs: null, startMs: Math.round(t0),
