@@ -292,3 +292,22 @@ def test_an_actor_announcing_its_own_act_expresses_intent(lexicon):
 def test_a_particle_is_not_a_verb_of_its_own(lexicon):
     assert classify(stmt("head back"), lexicon) is None  # not "back" = support (051)
     assert classify(stmt("back", "the plan"), lexicon).cameo == "051"
+
+
+def test_seed_article_events(nlp, shared):
+    """The events a reader finds in the seed article (read from ../shared, never copied)."""
+    paths = sorted((shared / "seed").glob("*.txt"))
+    if not paths:
+        pytest.skip("no seed article")
+    doc = nlp(paths[0].read_text(encoding="utf-8"))
+    typed = [s for s in doc._.statements if s.event]
+    found = {(s.relation.lemma.split()[0], s.event.cameo) for s in typed}
+    assert ("tell", "041") in found  # Putin told Trump in a phone call
+    assert ("back", "124") in found or ("step", "124") in found  # will not back down / step back
+    assert ("pause", "1622") in found  # the US paused weapons shipments
+    assert ("call", "040") in found  # Ukraine called in the acting US envoy
+    assert ("keep", "036") in found  # ready to keep negotiating
+    refusal = next(s for s in typed if s.event.cameo == "124")
+    assert refusal.negated and happened(refusal)
+    expected = [s for s in typed if s.modality == "expected" and s.relation.lemma == "discuss"]
+    assert expected and all(s.event.cameo == "040" and not happened(s) for s in expected)
