@@ -26,6 +26,7 @@ import rdflib
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .extract.model import ACTOR_TYPES, Actor, Statement
+from .ingest import Document
 from .rdf.vocab import CAMEO, GB, OA, PLOVER, WD
 
 __all__ = [
@@ -58,7 +59,9 @@ _EDGE_ATTRS = (
 # --------------------------------------------------------------------------- building
 
 
-def to_networkx(source: rdflib.Graph | Iterable[Statement]) -> nx.MultiDiGraph:
+def to_networkx(
+    source: rdflib.Graph | Iterable[Statement], *, documents: Iterable[Document] = ()
+) -> nx.MultiDiGraph:
     """The actor graph: actors as nodes, statements as edges.
 
     Parameters
@@ -66,6 +69,9 @@ def to_networkx(source: rdflib.Graph | Iterable[Statement]) -> nx.MultiDiGraph:
     source : rdflib.Graph, rdflib.Dataset or iterable of Statement
         What :func:`graphbuild.rdf.serialize.to_rdf` wrote (TriG named graphs are
         read as one union), or the statements themselves.
+    documents : iterable of Document, optional
+        With statements: gives each edge its document's ``published`` date
+        (RDF carries it already).
 
     Returns
     -------
@@ -76,7 +82,8 @@ def to_networkx(source: rdflib.Graph | Iterable[Statement]) -> nx.MultiDiGraph:
         ``doc``, ``date``, ``modality``, ``negated``, ``attribution``, ``cameo``,
         ``event_label``, ``quad_class``, ``goldstein``, ``plover``,
         ``confidence``, ``start``/``end`` (the sentence's offsets in the
-        document), plus ``role`` (the argument's role when the target is an
+        document), plus ``published`` (the document's date: the event date when
+        the text gives none), ``role`` (the argument's role when the target is an
         argument, else None), ``attributed_to`` and ``attributed_label`` (the
         resolved source's IRI and label, or None).
 
@@ -101,7 +108,7 @@ def to_networkx(source: rdflib.Graph | Iterable[Statement]) -> nx.MultiDiGraph:
     """
     if isinstance(source, rdflib.Graph):
         return _from_rdf(source)
-    return _from_statements(source)
+    return _from_statements(source, {d.id: d.published for d in documents})
 
 
 def _attach(G: nx.MultiDiGraph, sid: str, subject: str, target: str | None, attrs: dict[str, Any]) -> None:
@@ -111,7 +118,7 @@ def _attach(G: nx.MultiDiGraph, sid: str, subject: str, target: str | None, attr
         G.add_edge(subject, target, key=sid, **attrs)
 
 
-def _from_statements(statements: Iterable[Statement]) -> nx.MultiDiGraph:
+def _from_statements(statements: Iterable[Statement], published: dict[str, str | None]) -> nx.MultiDiGraph:
     # The same canonical label/type/country per actor as the RDF, so both sources give one graph.
     from .rdf.serialize import _canonical_actors, actor_iri
 
@@ -154,6 +161,7 @@ def _from_statements(statements: Iterable[Statement]) -> nx.MultiDiGraph:
             "sentence": st.sentence,
             "doc": st.doc,
             "date": st.date,
+            "published": published.get(st.doc),
             "modality": st.modality,
             "negated": st.negated,
             "attribution": attribution.text if attribution else None,
@@ -237,12 +245,16 @@ def _from_rdf(graph: rdflib.Graph) -> nx.MultiDiGraph:
             )
         return key
 
-    docs: dict[rdflib.term.Node, str | None] = {}
+    docs: dict[rdflib.term.Node, tuple[str, str | None]] = {}
 
-    def doc_id(iri: rdflib.term.Node | None) -> str | None:
-        if iri is not None and iri not in docs:
-            docs[iri] = _value(one(iri, DCTERMS.identifier)) or str(iri).rsplit("/", 1)[-1]
-        return docs.get(iri)
+    def document(iri: rdflib.term.Node | None) -> tuple[str | None, str | None]:
+        """(id, published date) of a document node."""
+        if iri is None:
+            return None, None
+        if iri not in docs:
+            ident = _value(one(iri, DCTERMS.identifier)) or str(iri).rsplit("/", 1)[-1]
+            docs[iri] = (ident, _value(one(iri, DCTERMS.issued)))
+        return docs[iri]
 
     for st in sorted(set(g.subjects(RDF.type, GB.Statement)), key=str):
         subject_iri = one(st, GB.subject)
@@ -262,12 +274,14 @@ def _from_rdf(graph: rdflib.Graph) -> nx.MultiDiGraph:
         event = one(st, GB.eventType)
         evidence = one(st, GB.evidence)
         attributed = one(st, GB.attributedTo)
+        doc, published = document(one(st, PROV.wasDerivedFrom))
         attrs = {
             "relation": _value(one(st, GB.relationText)),
             "lemma": _value(one(st, GB.relationLemma)),
             "sentence": _value(one(evidence, GB.sentence)) if evidence is not None else None,
-            "doc": doc_id(one(st, PROV.wasDerivedFrom)),
+            "doc": doc,
             "date": _value(one(st, GB.date)),
+            "published": published,
             "modality": _value(one(st, GB.modality)) or "asserted",
             "negated": bool(_value(one(st, GB.negated))),
             "attribution": _value(one(st, GB.attributionText)),
@@ -389,6 +403,11 @@ def communities(G: nx.MultiDiGraph, *, seed: int | None = 0) -> list[set[str]]:
     return sorted((set(c) for c in found), key=lambda c: (-len(c), min(c)))
 
 
+def _event_date(data: dict[str, Any]) -> str | None:
+    """The date the text gives, else the document's: event data dates events by their story."""
+    return data.get("date") or data.get("published")
+
+
 def _factual(data: dict[str, Any]) -> bool:
     return not data.get("negated") and data.get("modality", "asserted") in FACTUAL_MODALITIES
 
@@ -410,7 +429,7 @@ def dyads(G: nx.MultiDiGraph, *, directed: bool = True) -> list[dict[str, Any]]:
         ``statements`` (all edges), ``events`` (factual typed events),
         ``verbal_cooperation``, ``material_cooperation``, ``verbal_conflict``,
         ``material_conflict``, ``goldstein`` (sum over events), ``first`` and
-        ``last`` (event dates). Most statements first.
+        ``last`` (event dates: the text's, else the document's). Most statements first.
 
     Notes
     -----
@@ -452,7 +471,7 @@ def dyads(G: nx.MultiDiGraph, *, directed: bool = True) -> list[dict[str, Any]]:
             row["events"] += 1
             row[QUAD_CLASSES[quad]] += 1
             row["goldstein"] = round(row["goldstein"] + float(data.get("goldstein") or 0.0), 6)
-            date = data.get("date")
+            date = _event_date(data)
             if date:
                 row["first"] = min(row["first"] or date, date)
                 row["last"] = max(row["last"] or date, date)
@@ -478,7 +497,7 @@ def dyad_timeline(
     -------
     list of dict
         ``{"date", "events", <quad class names>, "goldstein"}`` in date order;
-        events without a date are left out.
+        an event is dated by the text, else by its document; undated ones are left out.
 
     Examples
     --------
@@ -496,7 +515,7 @@ def dyad_timeline(
         edges += list(G.get_edge_data(target, source, default={}).values())
     rows: dict[str, dict[str, Any]] = {}
     for data in edges:
-        quad, date = data.get("quad_class"), data.get("date")
+        quad, date = data.get("quad_class"), _event_date(data)
         if quad not in QUAD_CLASSES or not date or not _factual(data):
             continue
         row = rows.setdefault(

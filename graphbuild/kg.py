@@ -39,13 +39,17 @@ class KnowledgeGraph:
         The RDF, as written by :func:`graphbuild.rdf.serialize.to_rdf`.
     statements : iterable of Statement, optional
         The statements the graph was made from, when known.
+    documents : iterable of Document, optional
+        Their documents (metadata; dates events the text does not date).
     name : str
         Shown in the viewer's title and in ``repr``.
     """
 
-    def __init__(self, graph: rdflib.Graph, *, statements: Iterable[Statement] = (), name: str = "graphbuild"):
+    def __init__(self, graph: rdflib.Graph, *, statements: Iterable[Statement] = (),
+                 documents: Iterable[Document] = (), name: str = "graphbuild"):
         self._graph = graph
         self.statements: tuple[Statement, ...] = tuple(statements)
+        self.documents: tuple[Document, ...] = tuple(documents)
         self.name = name
         self._store = None
         self._nx: nx.MultiDiGraph | None = None
@@ -93,7 +97,7 @@ class KnowledgeGraph:
         for parsed in process(documents, load_pipeline(model)):
             statements.extend(parsed.statements)
             kept.append(parsed.document)
-        return cls(to_rdf(statements, kept), statements=statements, name=name)
+        return cls(to_rdf(statements, kept), statements=statements, documents=kept, name=name)
 
     @classmethod
     def example(cls, *, published: str | None = None) -> KnowledgeGraph:
@@ -108,8 +112,8 @@ class KnowledgeGraph:
         """A graph of statements already extracted (e.g. read from ``statements.jsonl``)."""
         from .rdf.serialize import to_rdf
 
-        statements = list(statements)
-        return cls(to_rdf(statements, documents), statements=statements, name=name)
+        statements, documents = list(statements), list(documents)
+        return cls(to_rdf(statements, documents), statements=statements, documents=documents, name=name)
 
     @classmethod
     def load(cls, path: str | os.PathLike | Iterable[str | os.PathLike], *, name: str | None = None) -> KnowledgeGraph:
@@ -130,7 +134,10 @@ class KnowledgeGraph:
         from .graph import to_networkx
 
         if self._nx is None:
-            self._nx = to_networkx(self.statements if self.statements else self._graph)
+            if self.statements:
+                self._nx = to_networkx(self.statements, documents=self.documents)
+            else:
+                self._nx = to_networkx(self._graph)
         return self._nx
 
     def _oxigraph(self):

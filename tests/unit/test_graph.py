@@ -117,11 +117,24 @@ def test_nodes_and_edges_follow_the_contract(G):
     data = G.edges[key(RUSSIA), key(UKRAINE), st.id]
     assert data == {
         "relation": "struck", "lemma": "strike", "sentence": st.sentence, "doc": "day1", "date": "2025-07-07",
+        "published": None,
         "modality": "asserted", "negated": False, "attribution": "Ukrainian officials", "cameo": "190",
         "event_label": "Use conventional military force", "quad_class": 4, "goldstein": -10.0,
         "plover": "assault", "confidence": 0.8, "start": 124, "end": 124 + len(st.sentence), "role": None,
         "attributed_to": None, "attributed_label": None,
     }
+
+
+def test_document_dates_stand_in_for_missing_event_dates():
+    from graphbuild.ingest import Document
+
+    st = sample_statements()[3].replace(date=None)
+    doc = Document("day1", "", published="2025-07-06")
+    for G in (to_networkx([st], documents=[doc]), to_networkx(to_rdf([st], [doc]))):
+        (data,) = [d for _, _, d in G.edges(data=True)]
+        assert (data["date"], data["published"]) == (None, "2025-07-06")
+        assert dyads(G)[0]["first"] == "2025-07-06"
+        assert [r["date"] for r in dyad_timeline(G, key(RUSSIA), key(UKRAINE))] == ["2025-07-06"]
 
 
 def test_objectless_statement_goes_to_its_actor_argument_or_the_subject_node(G):
