@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -14,8 +13,10 @@ from ._util import app
 
 @app.command("validate")
 def validate_cli(
-    graphs: list[Path] = typer.Argument(..., help="RDF files, checked together (.ttl .nt .nq .trig .jsonld)."),
-    shapes: Optional[list[Path]] = typer.Option(
+    graphs: list[Path] = typer.Argument(
+        ..., metavar="GRAPH...", help="RDF files, checked together (.ttl .nt .nq .trig .jsonld)."
+    ),
+    shapes: list[Path] | None = typer.Option(
         None, "--shapes", "-s", help="SHACL shapes to use instead of the packaged ontologies/shapes.ttl."
     ),
     limit: int = typer.Option(50, "--max", "-n", min=0, help="Violations to print (0: all)."),

@@ -19,4 +19,4 @@ from .read import load_graph
 from .serialize import mint_iri, to_rdf, write_graph, write_statements
 from .validate import ValidationReport, validate
 
-__all__ = ["load_graph", "mint_iri", "to_rdf", "write_graph", "write_statements", "validate", "ValidationReport"]
+__all__ = ["ValidationReport", "load_graph", "mint_iri", "to_rdf", "validate", "write_graph", "write_statements"]

@@ -16,7 +16,7 @@ from rdflib import Dataset
 from ..errors import InputError, RDFSyntaxError
 from .vocab import PREFIXES
 
-__all__ = ["READ_FORMATS", "rdf_format", "load_graph"]
+__all__ = ["READ_FORMATS", "load_graph", "rdf_format"]
 
 #: File extension -> (rdflib parser name, pyoxigraph format name).
 READ_FORMATS = {

@@ -42,13 +42,13 @@ from .vocab import CAMEO, GB, GBR, ID, OA, PLOVER, PREFIXES, WD
 
 __all__ = [
     "FORMATS",
-    "mint_iri",
     "actor_iri",
     "document_iri",
-    "statement_iri",
-    "edge_predicate",
-    "statement_triples",
     "document_triples",
+    "edge_predicate",
+    "mint_iri",
+    "statement_iri",
+    "statement_triples",
     "to_rdf",
     "write_graph",
     "write_statements",

@@ -16,7 +16,7 @@ from rdflib.namespace import SH
 
 from .vocab import PREFIXES
 
-__all__ = ["Violation", "ValidationReport", "validate", "shorten"]
+__all__ = ["ValidationReport", "Violation", "shorten", "validate"]
 
 
 def shorten(term) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["GB", "GBR", "BASE", "ID", "CAMEO", "PLOVER", "WD", "OA", "NIF", "PREFIXES"]
+__all__ = ["BASE", "CAMEO", "GB", "GBR", "ID", "NIF", "OA", "PLOVER", "PREFIXES", "WD"]
 
 BASE = "https://w3id.org/graphbuild/"
 

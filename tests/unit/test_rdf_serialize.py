@@ -125,7 +125,7 @@ def test_statement_node_carries_everything_of_the_contract():
     for t in statement_triples(statement):
         g.add(t)
     s = statement_iri(statement)
-    one = lambda p: g.value(s, p)  # noqa: E731
+    one = lambda p: g.value(s, p)
     assert (s, RDF.type, GB.Statement) in g
     assert one(DCTERMS.identifier) == Literal(statement.id)
     assert one(GB.subject) == actor_iri(PUTIN) and one(GB.object) == actor_iri(TRUMP)

@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
-from graphbuild.extract.model import ACTOR_TYPES, MODALITIES, Actor, Argument, Attribution, Event, Relation, Statement
+from graphbuild.extract.model import (
+    ACTOR_TYPES,
+    MODALITIES,
+    Actor,
+    Argument,
+    Attribution,
+    Event,
+    Relation,
+    Statement,
+)
 from graphbuild.ingest import Document
 from graphbuild.rdf.read import load_graph
 from graphbuild.rdf.serialize import statement_iri, to_rdf, write_graph
