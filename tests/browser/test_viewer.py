@@ -313,3 +313,21 @@ def test_an_empty_graph_opens_and_says_so(tmp_path, open_page):
     assert drawn(page) == {"nodes": 0, "edges": 0}
     assert "This graph is empty" in page.evaluate("document.getElementById('graph').textContent")
     assert_clean(page)
+
+
+@pytest.mark.slow
+def test_a_large_graph_starts_with_actors_that_have_relations(tmp_path, open_page):
+    from graphbuild.bench.view import synthetic_graph
+
+    G = synthetic_graph(900)
+    assert G.number_of_nodes() > 2500
+    page = open_page(render_html(G, tmp_path / "graph.html"))
+    actors = {n for n, d in G.nodes(data=True) if d["type"] != "Other"}
+    linked = {(u, v, d["lemma"]) for u, v, d in G.edges(data=True) if u in actors and v in actors}
+    shown = {n for u, v, _ in linked for n in (u, v)}
+    assert drawn(page) == {"nodes": len(shown), "edges": len(linked)}
+    assert page.evaluate("document.getElementById('notice').hidden") is False
+    click_selector(page, "#hide-nonactors")
+    assert drawn(page)["nodes"] == G.number_of_nodes()
+    assert drawn(page)["edges"] == len(relation_groups(G))
+    assert_clean(page)
