@@ -17,7 +17,7 @@ edges of the graph but not events of a dyad.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -196,7 +196,7 @@ def _local(iri: rdflib.term.Node | None, namespace: str) -> str | None:
     if iri is None:
         return None
     text = str(iri)
-    return text[len(namespace):] if text.startswith(namespace) else text
+    return text.removeprefix(namespace)
 
 
 def _value(term: rdflib.term.Node | None) -> Any:
@@ -636,8 +636,9 @@ def plot_dyad_timeline(G: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]], *, 
 
     Returns the matplotlib ``Figure``; nothing is shown or written.
     """
-    import matplotlib.dates as mdates
     from datetime import date as _date_cls
+
+    import matplotlib.dates as mdates
 
     fig, ax = _axes(ax, (8, 4))
     for source, target in pairs:

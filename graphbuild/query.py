@@ -571,7 +571,7 @@ def _run_rdflib(graph: rdflib.Graph, sparql: str, terms: dict[str, Node], origin
     return QueryResult("graph", triples=tuple(answer))
 
 
-_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 
 
 def _syntax_error(sparql: str, message: str, origin: str) -> QueryError:

@@ -25,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from ..extract.model import Actor, Argument, Attribution, Event, Relation, Statement
@@ -175,13 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{triples:,} triples; load: oxigraph {load['oxigraph']:.2f} s, rdflib {load['rdflib']:.2f} s", flush=True)
     params = _params(not args.reuters)
     figures = []
-    print(f"\n| query | rows | oxigraph ms | rdflib ms | speed-up |\n|---|---:|---:|---:|---:|")
+    print("\n| query | rows | oxigraph ms | rdflib ms | speed-up |\n|---|---:|---:|---:|---:|")
     for name in named_queries():
         p = params.get(name, {})
         row = {"query": name}
         for engine, source in sources.items():
             repeat = args.repeat if engine == "oxigraph" else 1  # rdflib: one warm-up, one timed run
-            seconds, rows = _time(lambda: run_named(source, name, p, engine=engine), repeat, args.budget)
+            seconds, rows = _time(partial(run_named, source, name, p, engine=engine), repeat, args.budget)
             row[engine] = None if seconds is None else round(seconds * 1000, 1)
             row["rows"] = row.get("rows") if rows is None else rows
         ox_ms, lib_ms = row["oxigraph"], row["rdflib"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,12 +12,12 @@ from ._util import app, parse_params
 @app.command("query")
 def query_cli(
     graphs: list[Path] = typer.Argument(None, help="Graph files (.ttl .trig .nt .nq), then the SPARQL text if not given by --file/--name."),
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from a .rq file."),
-    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a named query (see --list)."),
+    file: Path | None = typer.Option(None, "--file", "-f", help="Read the query from a .rq file."),
+    name: str | None = typer.Option(None, "--name", "-n", help="Run a named query (see --list)."),
     param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for the query's ?NAME; repeatable. Values: text, <iri> or wd:Q159."),
     fmt: str = typer.Option("table", "--format", help="table, csv, json (SPARQL results JSON; JSON-LD for graphs) or ttl (CONSTRUCT/DESCRIBE)."),
-    store: Optional[Path] = typer.Option(None, "--store", help="Query this Oxigraph store folder instead of files."),
-    engine: Optional[str] = typer.Option(None, "--engine", help="oxigraph (default, faster) or rdflib."),
+    store: Path | None = typer.Option(None, "--store", help="Query this Oxigraph store folder instead of files."),
+    engine: str | None = typer.Option(None, "--engine", help="oxigraph (default, faster) or rdflib."),
     max_width: int = typer.Option(60, "--max-width", min=0, help="Shorten table cells to this width (0: never)."),
     list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
 ) -> None:

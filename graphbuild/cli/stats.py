@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -17,7 +16,7 @@ def stats_cli(
     top: int = typer.Option(10, "--top", "-n", min=1, help="Leaders, dyads and sources to show."),
     seed: int = typer.Option(0, "--seed", help="Seed of the Louvain community search."),
     as_json: bool = typer.Option(False, "--json", help="Print the statistics as JSON."),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Also write PNG charts to this folder."),
+    plot: Path | None = typer.Option(None, "--plot", help="Also write PNG charts to this folder."),
     things: bool = typer.Option(False, "--things", help="Count objects (type Other: 'sanctions', 'a barrier') as actors too."),
 ) -> None:
     """Centrality leaders, communities, dyads (quad-class counts, Goldstein balance) and sources.

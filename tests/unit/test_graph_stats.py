@@ -13,7 +13,7 @@ from graphbuild.kg import KnowledgeGraph
 from graphbuild.rdf.serialize import to_rdf, write_graph
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_graph import sample_statements  # noqa: E402
+from test_graph import sample_statements
 
 
 @pytest.fixture(scope="module")

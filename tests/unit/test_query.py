@@ -13,11 +13,20 @@ import pytest
 import rdflib
 
 from graphbuild.errors import InputError, QueryError, RDFSyntaxError
-from graphbuild.query import ENGINES, NamedQuery, QueryResult, load_source, named_queries, run, run_named, to_term
+from graphbuild.query import (
+    ENGINES,
+    NamedQuery,
+    QueryResult,
+    load_source,
+    named_queries,
+    run,
+    run_named,
+    to_term,
+)
 from graphbuild.rdf.serialize import to_rdf, write_graph
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_graph import sample_statements  # noqa: E402  (the shared hand-built news day)
+from test_graph import sample_statements
 
 #: Parameters for every named query that needs some.
 PARAMS = {

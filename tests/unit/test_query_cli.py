@@ -14,7 +14,7 @@ from graphbuild.cli._util import main
 from graphbuild.rdf.serialize import to_rdf, write_graph
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_graph import sample_statements  # noqa: E402
+from test_graph import sample_statements
 
 
 @pytest.fixture(scope="module")
