@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Literal, URIRef
+
 from .errors import GraphbuildError, InputError
 from .extract.model import Statement
 from .ingest import Document, iter_documents
@@ -141,31 +143,35 @@ class DocResult:
 
 
 _LOCAL_PREFIXES: tuple[str, ...] | None = None
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _nt(term) -> str:
-    """One rdflib term in N-Triples syntax (IRIs come from ``mint_iri``, so they are valid)."""
-    from rdflib import Literal, URIRef
+    """One rdflib term in N-Triples syntax (IRIs come from ``mint_iri``, so they are valid).
 
-    if isinstance(term, URIRef):
+    Called for every term of every triple: dispatches on the exact type, no imports.
+    """
+    kind = type(term)
+    if kind is URIRef:
         return f"<{term}>"
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is None or str(term.datatype) == _XSD_STRING:
+    if kind is Literal:
+        value = str.__str__(term)
+        if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+            value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        text = '"' + value + '"'
+        language = term.language
+        if language:
+            return f"{text}@{language}"
+        datatype = term.datatype
+        if datatype is None or datatype == _XSD_STRING:
             return text
-        return f"{text}^^<{term.datatype}>"
+        return f"{text}^^<{datatype}>"
     raise TypeError(f"graphbuild writes no blank nodes or other terms: {term!r}")
 
 
 def _encode(document: Document, statements: list[Statement], sentences: int, *, quads: bool,
             keep: bool) -> DocResult:
     """Turn one document's statements into JSON Lines text and N-Triples/N-Quads bytes."""
-    from rdflib import URIRef
-
     from .rdf.serialize import _canonical_actors, document_iri, document_triples, statement_triples
     from .rdf.vocab import GBR, ID
 
@@ -183,7 +189,7 @@ def _encode(document: Document, statements: list[Statement], sentences: int, *, 
     for s, p, o in triples:
         line = f"{_nt(s)} {_nt(p)} {_nt(o)}"
         # str.startswith: rdflib's own startswith takes no tuple of prefixes.
-        if (isinstance(s, URIRef) and str.startswith(s, _LOCAL_PREFIXES)) or (quads and str.startswith(p, edges)):
+        if (type(s) is URIRef and str.startswith(s, _LOCAL_PREFIXES)) or (quads and str.startswith(p, edges)):
             local.add(line + tail)
         else:
             shared.add(line + " .\n")

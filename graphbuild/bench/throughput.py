@@ -1,0 +1,222 @@
+"""End-to-end throughput against raw spaCy parsing, in the same run.
+
+For each process count: raw ``nlp.pipe`` (same model, same processes, same batch
+size, graphbuild's sentence rule only) over the corpus's texts, then ``build`` into a
+fresh store, then the same build again over the now complete store. Every phase runs
+in its own child process so its peak memory is its own. Afterwards the named
+queries are timed on the last store.
+
+Run by hand (not a test; the machine should be otherwise idle)::
+
+    python -m graphbuild.bench.throughput                      # the Reuters-21578 corpus, 1 and 2 processes
+    python -m graphbuild.bench.throughput --limit 2000 --processes 2
+
+The corpus defaults to ``../shared/corpora/reuters21578/reuters21578.jsonl.gz``
+beside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "reuters21578" / "reuters21578.jsonl.gz"
+
+
+def _documents(corpus: str, limit: int | None):
+    from graphbuild.ingest import iter_documents
+
+    documents = iter_documents([corpus], skip_bad=True)
+    return itertools.islice(documents, limit) if limit else documents
+
+
+def _quiet() -> None:
+    import logging
+
+    logging.getLogger("graphbuild").setLevel(logging.ERROR)
+
+
+class _TreeMemory:
+    """Samples the resident memory of this process and of all its descendants (workers,
+    the forkserver's children) twice a second; keeps the peaks."""
+
+    def __init__(self):
+        import threading
+
+        import psutil
+
+        self.me = psutil.Process()
+        self.peak_self = self.peak_tree = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self.stop.wait(0.5):
+            own = self.me.memory_info().rss
+            tree = own
+            for child in self.me.children(recursive=True):
+                try:
+                    tree += child.memory_info().rss
+                except psutil.Error:
+                    continue
+            self.peak_self = max(self.peak_self, own)
+            self.peak_tree = max(self.peak_tree, tree)
+
+    def result(self) -> dict[str, float]:
+        self.stop.set()
+        self.thread.join()
+        own = max(self.peak_self, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+        return {"peak_rss_mib": round(own / (1 << 20), 1),
+                "peak_rss_all_processes_mib": round(max(self.peak_tree, own) / (1 << 20), 1)}
+
+
+def phase_raw(args) -> dict:
+    from graphbuild.nlp import load_pipeline
+
+    nlp = load_pipeline(args.model, statements=False)
+    memory = _TreeMemory()
+    started = time.perf_counter()
+    documents = sentences = 0
+    texts = (d.text for d in _documents(args.corpus, args.limit))
+    for doc in nlp.pipe(texts, n_process=args.processes, batch_size=args.batch_size):
+        documents += 1
+        sentences += sum(1 for _ in doc.sents)
+    seconds = time.perf_counter() - started
+    return {"documents": documents, "sentences": sentences, "seconds": seconds, **memory.result()}
+
+
+def phase_build(args) -> dict:
+    from graphbuild.pipeline import build
+
+    memory = _TreeMemory()
+    started = time.perf_counter()
+    report = build(_documents_path(args), store=args.store, skip_bad=True, processes=args.processes,
+                   batch_size=args.batch_size, model=args.model)
+    seconds = time.perf_counter() - started
+    return {**report.to_dict(), "seconds": seconds, **memory.result()}
+
+
+def _documents_path(args) -> list[str]:
+    """The corpus, cut to ``--limit`` documents in a temporary JSONL file when asked."""
+    if not args.limit:
+        return [args.corpus]
+    path = Path(args.store).with_suffix(".input.jsonl")
+    if not path.exists():
+        with open(path, "w", encoding="utf-8") as handle:
+            for d in _documents(args.corpus, args.limit):
+                handle.write(json.dumps({"id": d.id, "text": d.text, "title": d.title, "published": d.published,
+                                         "source": d.source}, ensure_ascii=False) + "\n")
+    return [str(path)]
+
+
+def _child(phase: str, args, **extra) -> dict:
+    command = [sys.executable, "-m", "graphbuild.bench.throughput", "--phase", phase, "--corpus", args.corpus,
+               "--batch-size", str(args.batch_size), "--processes", str(extra.get("processes", 1))]
+    for name in ("limit", "model", "store"):
+        value = extra.get(name, getattr(args, name, None))
+        if value:
+            command += [f"--{name}", str(value)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def _du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _time_queries(store_path: Path) -> dict[str, object]:
+    from graphbuild.errors import GraphbuildError
+    from graphbuild.query import named_queries, run_named
+    from graphbuild.rdf.store import open_store
+
+    store = open_store(store_path)
+    timings: dict[str, object] = {}
+    for name, query in named_queries().items():
+        params = {p.name: "Iran" for p in query.params if getattr(p, "default", None) is None}
+        started = time.perf_counter()
+        try:
+            result = run_named(store, name, params)
+            rows = sum(1 for _ in result)
+            timings[name] = {"seconds": round(time.perf_counter() - started, 3), "rows": rows}
+        except GraphbuildError as err:
+            timings[name] = {"error": str(err)}
+    return timings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--limit", type=int, default=None, help="First N documents only.")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--work", default=None, help="Folder for the stores (default: a temporary one, removed).")
+    parser.add_argument("--json", default=None, help="Also write the results here.")
+    parser.add_argument("--phase", choices=["raw", "build"], help=argparse.SUPPRESS)
+    parser.add_argument("--store", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.phase:
+        _quiet()
+        args.processes = args.processes[0]
+        result = phase_raw(args) if args.phase == "raw" else phase_build(args)
+        print(json.dumps(result))
+        return 0
+    if not Path(args.corpus).exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    work = Path(args.work or tempfile.mkdtemp(prefix="graphbuild-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {"corpus": args.corpus, "limit": args.limit, "batch_size": args.batch_size,
+                                  "cpus": os.cpu_count(), "runs": {}}
+    try:
+        for processes in args.processes:
+            store = work / f"store-{processes}"
+            shutil.rmtree(store, ignore_errors=True)
+            raw = _child("raw", args, processes=processes)
+            first = _child("build", args, processes=processes, store=store)
+            again = _child("build", args, processes=processes, store=store)
+            run = {
+                "raw": raw,
+                "build": first,
+                "rebuild": again,
+                "raw_docs_per_s": raw["documents"] / raw["seconds"],
+                "build_docs_per_s": first["documents"] / first["seconds"],
+                "build_statements_per_s": first["statements"] / first["seconds"],
+                "ratio_build_to_raw": (first["documents"] / first["seconds"]) / (raw["documents"] / raw["seconds"]),
+                "rebuild_fraction": again["seconds"] / first["seconds"],
+                "store_mib": round(_du(store) / (1 << 20), 1),
+            }
+            results["runs"][str(processes)] = run
+            print(f"processes={processes}: raw {run['raw_docs_per_s']:.1f} docs/s; build {run['build_docs_per_s']:.1f} "
+                  f"docs/s, {run['build_statements_per_s']:.1f} statements/s (ratio {run['ratio_build_to_raw']:.2f}); "
+                  f"re-run {again['seconds']:.1f} s = {run['rebuild_fraction']:.1%} of the first, parsed "
+                  f"{again['documents']}, skipped {again['skipped']}; peak RSS build {first['peak_rss_mib']} MiB "
+                  f"(all processes {first['peak_rss_all_processes_mib']} MiB), raw {raw['peak_rss_mib']} MiB "
+                  f"(all {raw['peak_rss_all_processes_mib']} MiB); "
+                  f"store {run['store_mib']} MiB", flush=True)
+        last = work / f"store-{args.processes[-1]}"
+        results["queries"] = _time_queries(last)
+        for name, timing in results["queries"].items():
+            print(f"  query {name}: {timing}", flush=True)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
