@@ -415,18 +415,19 @@ def render_html(
     """
     vis_js = _asset("vis-network.min.js")
     app_js = _asset("viewer.js")
+    css = _asset("viewer.css")
     for name, script in (("vis-network.min.js", vis_js), ("viewer.js", app_js)):
         if "</script" in script.lower():
             raise ValueError(f"viewer asset {name} contains '</script' and cannot be inlined")
     csp = (
         "default-src 'none'; "
         f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
-        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+        f"style-src {_csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'"
     )
     values = {
         "CSP": _escape_html(csp),
         "TITLE": _escape_html(title),
-        "CSS": _asset("viewer.css"),
+        "CSS": css,
         "DATA": _script_json({**graph_payload(G, max_nodes=max_nodes), "title": title}),
         "VIS_JS": vis_js,
         "APP_JS": app_js,

@@ -159,6 +159,9 @@ def test_page_is_self_contained_and_its_csp_allows_only_its_own_scripts(tmp_path
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
         assert f"'sha256-{digest}'" in csp
     assert re.search(r"script-src 'sha256-[^']+' 'sha256-[^']+';", csp)
+    style = re.search(r"<style>(.*?)</style>", page, re.DOTALL).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
+    assert f"style-src 'sha256-{digest}';" in csp and "unsafe-inline" not in csp
 
 
 def test_vis_network_keeps_its_licence_header():
