@@ -106,7 +106,7 @@ class _Match:
     particle_rank: int  # 2: particle in the relation, 1: role of the first argument, 0: later
 
     def key(self) -> tuple[int, int, int, int]:
-        return (self.entry.constraints, self.particle_rank, self.cue_length, len(self.entry.code or ""))
+        return (self.entry.constraints, self.cue_length, self.particle_rank, len(self.entry.code or ""))
 
 
 @functools.lru_cache(maxsize=65536)
