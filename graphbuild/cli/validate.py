@@ -14,7 +14,7 @@ from ._util import app
 @app.command("validate")
 def validate_cli(
     graphs: list[Path] = typer.Argument(
-        ..., metavar="GRAPH...", help="RDF files, checked together (.ttl .nt .nq .trig .jsonld)."
+        ..., metavar="GRAPH", help="RDF files, checked together (.ttl .nt .nq .trig .jsonld)."
     ),
     shapes: list[Path] | None = typer.Option(
         None, "--shapes", "-s", help="SHACL shapes to use instead of the packaged ontologies/shapes.ttl."

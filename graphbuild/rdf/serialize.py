@@ -657,9 +657,9 @@ def write_graph(
 
     name = format_name(format, path)
     ox_name, with_graphs, _ = FORMATS[name]
-    if name == "nq" or (name == "nt" and not isinstance(graph, Dataset)):
+    if (name == "nq") == isinstance(graph, Dataset) and name in ("nt", "nq"):
         # Line formats: rdflib writes them faster than we convert its terms for pyoxigraph
-        # (a dataset's union as N-Triples goes below, where triples are deduplicated).
+        # (a dataset's union as N-Triples, or a plain graph as N-Quads, go below).
         _atomic_write(Path(path), lambda handle: graph.serialize(handle, format=_RDFLIB_NAMES[name]))
         return Path(path)
     rows = _quads(graph, with_graphs)

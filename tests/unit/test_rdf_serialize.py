@@ -315,6 +315,16 @@ def test_hostile_strings_round_trip(tmp_path, text, fmt):
         assert {str(o) for o in back.objects(None, GB.sentence)} == {text}
 
 
+@pytest.mark.parametrize("fmt", ["nt", "nq", "turtle"])
+def test_hostile_strings_round_trip_from_a_plain_graph(tmp_path, fmt):
+    """A plain rdflib Graph goes through rdflib's line serializers for N-Triples/N-Quads."""
+    from graphbuild.rdf.read import load_graph
+
+    graph = as_graph(triples_of(to_rdf([told(sentence=text, doc=text) for text in HOSTILE])))
+    path = write_graph(graph, tmp_path / f"g{FORMATS[fmt][2]}")
+    assert triples_of(load_graph(path)) == triples_of(graph)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30))
 def test_any_text_round_trips_through_turtle_and_nquads(tmp_path, text):
