@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 GB = Namespace("https://w3id.org/graphbuild/ontology#")
 WD = "http://www.wikidata.org/entity/"
 
-#: Name kinds, in the order they win when one surface form names several entries.
-KINDS = ("name", "metonym", "office", "demonym")
+#: Name kinds, in the order they win when one surface form names several entries: a
+#: one-word alias of a person ("Montenegro", "Muscat", "Türk") yields to a state's name,
+#: metonym or demonym.
+KINDS = ("name", "metonym", "office", "demonym", "surname")
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-"})
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -193,7 +195,8 @@ class Gazetteer:
                     iso3[str(code)] = eid
                 forms = [label, *(str(a) for a in graph.objects(node, SKOS.altLabel))]
                 for form in forms:
-                    add(form, eid, "name")
+                    one_word = cls_name == "Person" and len(form.split()) == 1 and form != label
+                    add(form, eid, "surname" if one_word else "name")
                 for form in graph.objects(node, GB.demonym):
                     add(str(form), eid, "demonym")
                 for form in graph.objects(node, GB.metonym):
