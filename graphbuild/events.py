@@ -105,8 +105,11 @@ class _Match:
     cue_length: int  # words in the longest cue that matched ("war crime" beats "crime")
     particle_rank: int  # 2: particle in the relation, 1: role of the first argument, 0: later
 
-    def key(self) -> tuple[int, int, int, int]:
-        return (self.entry.constraints, self.cue_length, self.particle_rank, len(self.entry.code or ""))
+    def key(self) -> tuple[int, int, int, int, bool]:
+        # After the head verb, a word that is both noun and verb is the light verb's noun
+        # ("launch an assault" = attack, 190, not "assault" = beat, 182).
+        return (self.entry.constraints, self.cue_length, self.particle_rank, len(self.entry.code or ""),
+                self.entry.noun == (self.position > 0))
 
 
 @functools.lru_cache(maxsize=65536)

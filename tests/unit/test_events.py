@@ -311,3 +311,19 @@ def test_seed_article_events(nlp, shared):
     assert refusal.negated and happened(refusal)
     expected = [s for s in typed if s.modality == "expected" and s.relation.lemma == "discuss"]
     assert expected and all(s.event.cameo == "040" and not happened(s) for s in expected)
+
+
+@pytest.mark.parametrize(
+    "lemma, obj, code",
+    [
+        ("decline to comment", None, "011"),
+        ("decline", None, None),  # prices declined
+        ("commit", "murder", None),  # not "commit to"
+        ("deepen", "poverty", None),
+        ("provide", "death tolls", None),
+        ("launch assault on", "the town", "190"),
+    ],
+)
+def test_loose_readings_are_avoided(lexicon, lemma, obj, code):
+    event = classify(stmt(lemma, obj), lexicon)
+    assert (event.cameo if event else None) == code
