@@ -242,9 +242,9 @@ def push(
         raise PushError(f"unknown protocol {protocol!r}", hint="use gsp or update")
     started = time.perf_counter()
     path = Path(source)
-    from .rdf.store import store_location
+    from .rdf.store import is_store as _is_store
 
-    is_store = store_location(path).is_dir()
+    is_store = _is_store(path)
     if not is_store and not path.is_file():
         raise PushError("no graphbuild store or RDF file here", where=str(path))
     client = _Client(endpoint, headers or {}, timeout)

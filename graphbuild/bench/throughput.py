@@ -128,8 +128,10 @@ def _child(phase: str, args, **extra) -> dict:
         value = extra.get(name, getattr(args, name, None))
         if value:
             command += [f"--{name}", str(value)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"phase {phase} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _du(path: Path) -> int:

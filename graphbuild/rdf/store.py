@@ -1,9 +1,10 @@
 """The embedded triple store: a pyoxigraph (RocksDB) store on disk, one named graph per document.
 
-A store is a folder::
-
-    DIR/oxigraph/          the pyoxigraph store (also servable: ``oxigraph serve --location DIR/oxigraph``)
-    DIR/graphbuild.lock    held while a build writes, so two builds into one store take turns
+A store is a pyoxigraph (RocksDB) folder, so every Oxigraph tool opens it as it is
+(``oxigraph serve --location DIR``, ``pyoxigraph.Store.read_only(DIR)``,
+``graphbuild query DIR``). graphbuild adds two files RocksDB leaves alone:
+``DIR/graphbuild.lock``, held while a build writes so that two builds into one store
+take turns, and ``DIR/push-*.jsonl``, what :mod:`graphbuild.push` has sent where.
 
 Each document's triples live in the named graph ``gbdoc:<id>`` (its document IRI):
 its statements, evidence, mentions, the document node and the direct actor→actor edges
@@ -56,7 +57,7 @@ __all__ = [
     "StoreError",
     "StoreLockedError",
     "open_store",
-    "store_location",
+    "is_store",
     "content_hash",
     "document_graph",
     "union_triples",
@@ -69,8 +70,6 @@ log = logging.getLogger(__name__)
 META_GRAPH = ox.NamedNode(BASE + "store/meta")
 #: ``<document IRI> CONTENT_HASH "<hex>"`` in :data:`META_GRAPH`.
 CONTENT_HASH = ox.NamedNode(BASE + "store/contentHash")
-#: Subfolder of a store folder that pyoxigraph owns.
-OXIGRAPH_DIR = "oxigraph"
 LOCK_FILE = "graphbuild.lock"
 #: ``export`` formats: name -> (pyoxigraph format, holds named graphs).
 EXPORT_FORMATS = {
@@ -95,9 +94,9 @@ class StoreLockedError(StoreError):
     """Another build holds the store's lock."""
 
 
-def store_location(path: str | os.PathLike) -> Path:
-    """The pyoxigraph folder inside store folder ``path``."""
-    return Path(path) / OXIGRAPH_DIR
+def is_store(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a pyoxigraph store folder (RocksDB keeps a ``CURRENT`` file there)."""
+    return (Path(path) / "CURRENT").is_file()
 
 
 def document_graph(doc_id: str) -> ox.NamedNode:
@@ -131,8 +130,8 @@ def open_store(path: str | os.PathLike, *, read_only: bool = True) -> ox.Store:
     StoreError
         ``path`` holds no graphbuild store, or the store is locked by a writer.
     """
-    location = store_location(path)
-    if not location.is_dir():
+    location = Path(path)
+    if not is_store(location):
         raise StoreError("no graphbuild store here", where=str(path),
                          hint="create one with: graphbuild build INPUTS --store DIR")
     try:
@@ -223,14 +222,14 @@ class GraphStore:
         self.path = Path(path)
         if self.path.exists() and not self.path.is_dir():
             raise StoreError("store path exists and is not a folder", where=str(self.path))
-        if self.path.is_dir() and any(self.path.iterdir()) and not store_location(self.path).is_dir():
+        if self.path.is_dir() and not is_store(self.path) and any(p.name != LOCK_FILE for p in self.path.iterdir()):
             raise StoreError("folder is not empty and holds no graphbuild store", where=str(self.path),
                              hint="give a new or empty folder, or an existing store")
         self.path.mkdir(parents=True, exist_ok=True)
         self._lock = _Lock(self.path, wait)
         self._lock.acquire()
         try:
-            self.store = ox.Store(str(store_location(self.path)))
+            self.store = ox.Store(str(self.path))
         except OSError as err:
             self._lock.release()
             raise _store_error(err, self.path) from err
