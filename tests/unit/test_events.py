@@ -53,6 +53,8 @@ CASES = [
     ("visit", "Beijing", (), "042"),
     ("travel to", "Kyiv", (), "042"),
     ("host", "the Chinese president", (), "043"),
+    ("meet", None, (("in", "Geneva", "Location"),), "044"),
+    ("meet", "Putin", (("in", "Geneva", "Location"),), "040"),
     ("hold", "talks", (("with", "Iran", "Country"),), "040"),
     ("negotiate with", "the rebels", (), "046"),
     ("take part in", "a meeting of leaders", (), "040"),
