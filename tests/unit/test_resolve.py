@@ -51,6 +51,7 @@ def _find(text, mention):
     ("The Kremlin said it was ready.", "Kremlin", "GPE", "Q159"),
     ("A Reuters reporter asked Trump.", "Reuters", "ORG", "Q130879"),
     ("The WHO said so.", "WHO", "ORG", "Q7817"),
+    ("Montenegro joined NATO in 2017.", "Montenegro", "GPE", "Q236"),  # not the Portuguese PM's surname
 ])
 def test_ruler_marks_gazetteer_names(nlp, text, span, label, kb):
     assert (span, label, kb) in _ents(nlp, text)
