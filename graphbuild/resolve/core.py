@@ -23,6 +23,8 @@ __all__ = ["resolve", "unknown_id"]
 #: (Every state is in the gazetteer, so an unknown GPE is a city or region.)
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Group", "GPE": "Location",
               "LOC": "Location", "FAC": "Location"}
+#: Argument roles (prepositions, closed class) that say where something happens.
+_PLACE_ROLES = frozenset({"in", "at", "near", "inside", "outside", "around"})
 #: Entity labels that name times and amounts, never actors.
 _NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -145,9 +147,20 @@ class _DocResolver:
                 self.attributed = attribution.actor
         subject = self.actor(statement.subject)
         obj = self.actor(statement.object) if statement.object is not None else None
-        arguments = tuple(Argument(a.role, self.actor(a.actor)) for a in statement.arguments)
+        arguments = tuple(Argument(a.role, self._place(a) if a.role in _PLACE_ROLES else self.actor(a.actor))
+                          for a in statement.arguments)
         self.attributed = None
         return statement.replace(subject=subject, object=obj, arguments=arguments, attribution=attribution)
+
+    def _place(self, argument: Argument) -> Actor:
+        """"talks in Moscow": a capital named as where something happens is a place, not the state."""
+        actor = self.actor(argument.actor)
+        if actor.type != "Country" or actor.sector:
+            return actor
+        name = _label_text(argument.actor.text)
+        if any(kind == "metonym" for _, kind, _ in self.gaz.lookup(name)):
+            return replace(actor, label=name, id=unknown_id(name), type="Location")
+        return actor
 
     def collect_speakers(self, statements: list[Statement]) -> None:
         """Who speaks where: reported content spans and attributed sentences, for "I" and "we"."""
@@ -634,6 +647,12 @@ class _DocResolver:
         if position and self.mentions[position - 1].token == head.i:
             return
         self.mentions.insert(position, mention)
+
+
+def _label_text(text: str) -> str:
+    """Surface text without a leading "the" (gazetteer forms are written without it)."""
+    stripped = text.strip()
+    return stripped[4:] if stripped[:4].lower() == "the " else stripped
 
 
 def _first_content(span: Span) -> int:

@@ -305,3 +305,15 @@ def test_he_inside_a_quote_is_not_the_speaker(nlp, gaz):
     text = 'Joe Biden met Donald Trump. Biden said, "He did not listen."'
     *_, he = _resolve_mentions(nlp, gaz, text, ["Joe Biden", "Biden", "He"], speaker="Biden")
     assert he.id == "Q22686"
+
+
+def test_capital_as_place_of_an_event_is_a_location(nlp, gaz):
+    text = "Putin met Modi in Moscow."
+    doc = nlp(text)
+    p, m = text.index("Putin"), text.index("Moscow")
+    statement = Statement("t", text, (0, len(text)), Actor("Putin", "Putin", start=p, end=p + 5),
+                          Relation("met", "meet"), arguments=(Argument("in", Actor("Moscow", "Moscow", start=m,
+                                                                                    end=m + 6)),))
+    (out,) = resolve([statement], doc, gaz)
+    place = out.arguments[0].actor
+    assert (place.id, place.type, place.country, place.label) == ("name-moscow", "Location", "RUS", "Moscow")
