@@ -66,9 +66,11 @@ def to_networkx(
 
     Parameters
     ----------
-    source : rdflib.Graph, rdflib.Dataset or iterable of Statement
+    source : rdflib.Graph, rdflib.Dataset, pyoxigraph.Store or iterable of Statement
         What :func:`graphbuild.rdf.serialize.to_rdf` wrote (TriG named graphs are
-        read as one union), or the statements themselves.
+        read as one union), or the statements themselves. A store (e.g. from
+        :func:`graphbuild.query.load_source`) is read with two SPARQL queries,
+        much faster than rdflib on large graphs.
     documents : iterable of Document, optional
         With statements: gives each edge its document's ``published`` date
         (RDF carries it already).
@@ -108,6 +110,8 @@ def to_networkx(
     """
     if isinstance(source, rdflib.Graph):
         return _from_rdf(source)
+    if type(source).__module__ == "pyoxigraph":
+        return _from_store(source)
     return _from_statements(source, {d.id: d.published for d in documents})
 
 
@@ -299,6 +303,125 @@ def _from_rdf(graph: rdflib.Graph) -> nx.MultiDiGraph:
         }
         sid = _value(one(st, DCTERMS.identifier)) or str(st).rsplit("/", 1)[-1]
         _attach(G, sid, subject, target, attrs)
+    return G
+
+
+_STORE_ACTORS = """
+SELECT ?actor ?class ?label ?prefLabel ?country ?same WHERE {
+  ?actor a ?class .
+  FILTER(?class IN (gb:Person, gb:Country, gb:Organization, gb:Location, gb:Group, gb:Other))
+  OPTIONAL { ?actor rdfs:label ?label }
+  OPTIONAL { ?actor skos:prefLabel ?prefLabel }
+  OPTIONAL { ?actor gb:country ?country }
+  OPTIONAL { ?actor owl:sameAs ?same . FILTER(STRSTARTS(STR(?same), STR(wd:))) }
+}"""
+_STORE_STATEMENTS = """
+SELECT ?st ?id ?subject ?object ?relation ?lemma ?sentence ?start ?end ?doc ?docId ?published ?date
+       ?modality ?negated ?attribution ?attributed ?type ?code ?eventLabel ?quad ?goldstein ?plover ?confidence
+WHERE {
+  ?st a gb:Statement ; gb:subject ?subject .
+  OPTIONAL { ?st dcterms:identifier ?id }
+  OPTIONAL { ?st gb:object ?object }
+  OPTIONAL { ?st gb:relationText ?relation }
+  OPTIONAL { ?st gb:relationLemma ?lemma }
+  OPTIONAL { ?st gb:evidence ?ev . OPTIONAL { ?ev gb:sentence ?sentence } OPTIONAL { ?ev oa:start ?start }
+             OPTIONAL { ?ev oa:end ?end } }
+  OPTIONAL { ?st prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:identifier ?docId }
+             OPTIONAL { ?doc dcterms:issued ?published } }
+  OPTIONAL { ?st gb:date ?date }
+  OPTIONAL { ?st gb:modality ?modality }
+  OPTIONAL { ?st gb:negated ?negated }
+  OPTIONAL { ?st gb:attributionText ?attribution }
+  OPTIONAL { ?st gb:attributedTo ?attributed }
+  OPTIONAL { ?st gb:eventType ?type . OPTIONAL { ?type skos:notation ?code } OPTIONAL { ?type skos:prefLabel ?eventLabel } }
+  OPTIONAL { ?st gb:quadClass ?quad }
+  OPTIONAL { ?st gb:goldstein ?goldstein }
+  OPTIONAL { ?st gb:ploverType ?plover }
+  OPTIONAL { ?st gb:confidence ?confidence }
+}"""
+_STORE_ARGUMENTS = """
+SELECT ?st ?arg ?actor ?role WHERE {
+  ?st gb:argument ?arg . ?arg gb:actor ?actor .
+  OPTIONAL { ?arg gb:role ?role }
+  FILTER NOT EXISTS { ?st gb:object ?any }
+}"""
+
+
+def _from_store(store) -> nx.MultiDiGraph:
+    """Read statements back from an Oxigraph store: the layout of :func:`_from_rdf`, by SPARQL."""
+    from .query import run
+
+    def rows(sparql: str):
+        result = run(store, sparql)
+        for row in result.rows:
+            yield dict(zip(result.variables, row))
+
+    actors: dict[str, dict[str, Any]] = {}
+    for r in rows(_STORE_ACTORS):
+        key = str(r["actor"])
+        info = actors.setdefault(key, {"label": None, "type": None, "country": None, "wikidata": None})
+        info["type"] = info["type"] or _ACTOR_CLASSES[r["class"]]
+        info["label"] = info["label"] or _value(r["label"] or r["prefLabel"])
+        info["country"] = info["country"] or _value(r["country"])
+        info["wikidata"] = info["wikidata"] or _qid(_value(r["same"]))
+    target_types = set(_TARGET_TYPES)
+    arguments: dict[str, tuple[int, str, str | None]] = {}
+    for r in rows(_STORE_ARGUMENTS):
+        actor = str(r["actor"])
+        if actors.get(actor, {}).get("type") not in target_types:
+            continue
+        index = _argument_index(r["arg"])
+        st = str(r["st"])
+        if st not in arguments or index < arguments[st][0]:
+            arguments[st] = (index, actor, _value(r["role"]))
+
+    G = nx.MultiDiGraph()
+
+    def node(key: str) -> str:
+        if key not in G:
+            info = actors.get(key, {})
+            G.add_node(key, label=info.get("label") or key.rsplit("/", 1)[-1], type=info.get("type") or "Other",
+                       country=info.get("country"), wikidata=info.get("wikidata"), iri=key, statements=[])
+        return key
+
+    seen: set[str] = set()
+    records = sorted(rows(_STORE_STATEMENTS), key=lambda r: str(r["st"]))
+    for r in records:
+        st = str(r["st"])
+        if st in seen:  # a statement repeated across named graphs of a store
+            continue
+        seen.add(st)
+        subject = node(str(r["subject"]))
+        target, role = None, None
+        if r["object"] is not None:
+            target = node(str(r["object"]))
+        elif st in arguments:
+            _, actor, role = arguments[st]
+            target = node(actor)
+        attributed = None if r["attributed"] is None else str(r["attributed"])
+        attrs = {
+            "relation": _value(r["relation"]),
+            "lemma": _value(r["lemma"]),
+            "sentence": _value(r["sentence"]),
+            "doc": _value(r["docId"]) or (None if r["doc"] is None else str(r["doc"]).rsplit("/", 1)[-1]),
+            "date": _value(r["date"]),
+            "published": _value(r["published"]),
+            "modality": _value(r["modality"]) or "asserted",
+            "negated": bool(_value(r["negated"])),
+            "attribution": _value(r["attribution"]),
+            "cameo": _value(r["code"]) or _local(r["type"], str(CAMEO)),
+            "event_label": _value(r["eventLabel"]),
+            "quad_class": _value(r["quad"]),
+            "goldstein": _value(r["goldstein"]),
+            "plover": _local(r["plover"], str(PLOVER)),
+            "confidence": _value(r["confidence"]),
+            "start": _value(r["start"]),
+            "end": _value(r["end"]),
+            "role": role,
+            "attributed_to": attributed,
+            "attributed_label": actors.get(attributed, {}).get("label") if attributed else None,
+        }
+        _attach(G, _value(r["id"]) or st.rsplit("/", 1)[-1], subject, target, attrs)
     return G
 
 
