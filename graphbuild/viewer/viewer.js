@@ -207,12 +207,7 @@
     }
   };
   var container = document.getElementById("graph");
-  // Setting the data redraws synchronously (more than once for a big graph); block that and draw once.
-  network = new vis.Network(container, {}, options);
-  network.body.emitter.emit("_blockRedraw");
-  network.setData({ nodes: nodes, edges: edges });
-  network.body.emitter.emit("_allowRedraw");
-  network.redraw();
+  network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
 
   var api = window.graphbuild = {
     network: network, nodes: nodes, edges: edges, data: data, ready: false, readyMs: null, startMs: Math.round(t0),
@@ -232,7 +227,7 @@
   network.on("stabilizationIterationsDone", function () {
     network.setOptions({ physics: { enabled: false } });
     physicsOn = false;
-    network.fit();
+    network.fit({ maxZoomLevel: 1.4 });  // small graphs may grow: bigger labels read better
     markReady();
   });
   network.once("afterDrawing", function () { if (!physicsOn) markReady(); });
@@ -320,7 +315,7 @@
     resetters.forEach(function (r) { r(); });
     applyFilters();
   });
-  document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: false, maxZoomLevel: 1.4 }); });
   document.getElementById("relayout").addEventListener("click", function () {
     document.getElementById("status").textContent = "Laying out…";
     physicsOn = true;

@@ -60,6 +60,17 @@ def assert_clean(page) -> None:
     assert [u for u in page.requests if u != page.page_url and not u.startswith("data:")] == []
 
 
+def assert_fitted(page) -> None:
+    """Every drawn node lies inside the canvas and the drawing fills a good part of it."""
+    width, height, xs, ys = page.evaluate(
+        "(() => { const net = window.graphbuild.network, g = document.getElementById('graph');"
+        " const at = Object.values(net.getPositions()).map(p => net.canvasToDOM(p));"
+        " return [g.clientWidth, g.clientHeight, at.map(p => p.x), at.map(p => p.y)]; })()"
+    )
+    assert 0 <= min(xs) and max(xs) <= width and 0 <= min(ys) and max(ys) <= height
+    assert max(xs) - min(xs) > 0.5 * width or max(ys) - min(ys) > 0.5 * height
+
+
 @pytest.fixture
 def seed_page(tmp_path, open_page):
     G = seed_like_graph()
@@ -70,6 +81,7 @@ def test_page_loads_offline_and_draws_every_node_and_relation(seed_page, artifac
     G, page = seed_page
     assert drawn(page) == {"nodes": G.number_of_nodes(), "edges": len(relation_groups(G))}
     assert page.evaluate("document.getElementById('summary').textContent").startswith("14 of 14 nodes")
+    assert_fitted(page)
     page.screenshot(artifacts / "viewer-sample-graph.png")
     assert_clean(page)
 
@@ -304,6 +316,7 @@ def test_seed_article_graph_from_the_pipeline(shared, tmp_path, open_page, artif
     G = to_networkx(load_graph(tmp_path / "graph.ttl"))
     page = open_page(tmp_path / "graph.html")
     assert drawn(page) == {"nodes": G.number_of_nodes(), "edges": len(relation_groups(G))}
+    assert_fitted(page)
     page.screenshot(artifacts / "viewer-seed-article.png")
     assert_clean(page)
 
