@@ -11,7 +11,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-__all__ = ["ontology_file", "ontology_graph", "example_path", "query_files"]
+__all__ = ["ontology_file", "ontology_graph", "example_path", "query_files", "viewer_asset"]
 
 
 @functools.cache
@@ -45,6 +45,12 @@ def ontology_graph(*names: str):
 def example_path() -> Traversable:
     """The bundled example article, written for the project."""
     return resources.files("graphbuild.data") / "example.txt"
+
+
+@functools.cache
+def viewer_asset(name: str) -> str:
+    """Text of a viewer asset in ``graphbuild/viewer/`` (template, script, style), cached."""
+    return (resources.files("graphbuild.viewer") / name).read_text(encoding="utf-8")
 
 
 def query_files() -> dict[str, Traversable]:

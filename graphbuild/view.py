@@ -27,13 +27,13 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from .extract.model import ACTOR_TYPES, MODALITIES
+from .resources import viewer_asset
 
 __all__ = ["graph_payload", "render_html", "view"]
 
@@ -366,10 +366,6 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int | None = None) -> dict[s
     }
 
 
-def _asset(name: str) -> str:
-    return resources.files("graphbuild.viewer").joinpath(name).read_text(encoding="utf-8")
-
-
 def _script_json(data: Any) -> str:
     """JSON that cannot end its ``<script>`` element or be read as HTML."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -413,9 +409,9 @@ def render_html(
     Path
         ``path``.
     """
-    vis_js = _asset("vis-network.min.js")
-    app_js = _asset("viewer.js")
-    css = _asset("viewer.css")
+    vis_js = viewer_asset("vis-network.min.js")
+    app_js = viewer_asset("viewer.js")
+    css = viewer_asset("viewer.css")
     for name, script in (("vis-network.min.js", vis_js), ("viewer.js", app_js)):
         if "</script" in script.lower():
             raise ValueError(f"viewer asset {name} contains '</script' and cannot be inlined")
@@ -433,7 +429,7 @@ def render_html(
         "APP_JS": app_js,
     }
     # One pass: text substituted in is never scanned for further placeholders.
-    page = _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("template.html"))
+    page = _PLACEHOLDER.sub(lambda m: values[m.group(1)], viewer_asset("template.html"))
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
