@@ -24,7 +24,6 @@ from .spans import make_actor, span_head, span_text
 __all__ = ["extract_statements"]
 
 
-
 def _relation(tokens: list[Token], chain: list[Token], cues: CueTable, offset: int) -> Relation:
     """Surface text as written; lemma without auxiliaries, negation and modal/negating chain verbs."""
     text = span_text(tokens)
@@ -33,10 +32,8 @@ def _relation(tokens: list[Token], chain: list[Token], cues: CueTable, offset: i
     for k, verb in enumerate(chain[:-1]):
         lemma = cues.lemma(verb)
         cue = cues.kind_of(lemma, ("possible", "expected", "intended", "negating"))
-        if cue or verb.pos_ in ("AUX", "ADJ"):
-            content_from = k + 1
-        elif lemma == "be":
-            content_from = k + 1
+        if cue or verb.pos_ in ("AUX", "ADJ") or lemma == "be":
+            content_from = k + 1  # modal, copula or adjective before the content verb
     chain_ids = {t.i for t in chain[content_from:]}
     for tok in tokens:
         if tok.i in chain_ids:
