@@ -1,9 +1,9 @@
 """Negation and modality of a predicate, read from its auxiliaries, chain verbs and clause links.
 
 Values are those of :data:`graphbuild.extract.model.MODALITIES`; the README says
-when each applies. Precedence, strongest first: denied (set by attribution),
-conditional, question, possible/expected/intended (the first cue in the text),
-reported (a hedge adverb), asserted.
+when each applies. Precedence, strongest first: conditional, question,
+possible/expected/intended (the first cue in the text), reported (a hedge
+adverb), denied (set by attribution on an otherwise asserted clause), asserted.
 """
 
 from __future__ import annotations
