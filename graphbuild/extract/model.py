@@ -212,6 +212,8 @@ class Statement:
             str(self.object.start) if self.object else "",
             str(self.object.end) if self.object else "",
             self.object.text if self.object else "",
+            # Split coordinated arguments ("sanctions on Iran and Russia") are distinct statements.
+            *(f"{a.role}@{a.actor.start}:{a.actor.end}" for a in self.arguments),
         ]
         return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=10).hexdigest()
 

@@ -37,3 +37,10 @@ def test_id_is_stable_and_distinguishes_statements():
     a = sample()
     assert a.id == sample().id
     assert a.replace(object=Actor("Xi", "Xi Jinping", start=12, end=14)).id != a.id
+
+
+def test_split_coordinated_arguments_get_distinct_ids():
+    base = sample()
+    iran = base.replace(arguments=(Argument("on", Actor("Iran", "Iran", "Q794", "Country", "IRN", 30, 34)),))
+    russia = base.replace(arguments=(Argument("on", Actor("Russia", "Russia", "Q159", "Country", "RUS", 39, 45)),))
+    assert iran.id != russia.id
