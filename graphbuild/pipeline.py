@@ -231,7 +231,8 @@ def _parse(nlp, documents: list[Document], batch_size: int) -> Iterator[tuple[Do
 
 
 def parse_batch(documents: list[Document], *, model: str | None = None, quads: bool = False,
-                keep: bool = False, batch_size: int = 64, skip_bad: bool = False) -> list[DocResult]:
+                keep: bool = False, batch_size: int = 64, skip_bad: bool = False,
+                encode: bool = True) -> list[DocResult]:
     """Parse and extract a batch of documents into :class:`DocResult` s (in order).
 
     The unit of work of every parser (this process, worker processes, Dask workers);
@@ -245,6 +246,8 @@ def parse_batch(documents: list[Document], *, model: str | None = None, quads: b
         Also return the :class:`Statement` objects (for :func:`process`).
     skip_bad : bool
         A document on which the pipeline fails is logged and left out instead of failing the batch.
+    encode : bool
+        False: return ``(document, statements, sentences)`` tuples for :func:`encode_batch`.
     """
     from .nlp import load_pipeline
 
@@ -264,6 +267,12 @@ def parse_batch(documents: list[Document], *, model: str | None = None, quads: b
                     raise GraphbuildError(message, where=document.path or document.id,
                                           hint="use --skip-bad to carry on past it") from err
                 log.warning("skipped %s: %s", document.path or document.id, message)
+    return encode_batch(parsed, quads=quads, keep=keep) if encode else parsed
+
+
+def encode_batch(parsed: list[tuple[Document, list[Statement], int]], *, quads: bool = False,
+                 keep: bool = False) -> list[DocResult]:
+    """:class:`DocResult` s of parsed documents (see :func:`parse_batch`)."""
     return [_encode(document, statements, sentences, quads=quads, keep=keep)
             for document, statements, sentences in parsed]
 
@@ -276,14 +285,25 @@ def _warm(model: str | None) -> None:
 
 
 class _Serial:
-    """Parse in this process."""
+    """Parse in this process; encode each batch in a thread while the next one is parsed
+    (spaCy's matrix and parser code runs without the GIL, so the two overlap)."""
 
-    def __init__(self, task: Callable[[list[Document]], list[DocResult]]):
-        self.task = task
+    def __init__(self, options: dict):
+        self.parse = functools.partial(parse_batch, encode=False, **options)
+        self.encode = functools.partial(encode_batch, quads=options["quads"], keep=options["keep"])
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[DocResult]]:
-        for batch in batches:
-            yield self.task(batch)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1, thread_name_prefix="graphbuild-encode") as encoder:
+            pending = None
+            for batch in batches:
+                parsed = self.parse(batch)
+                if pending is not None:
+                    yield pending.result()
+                pending = encoder.submit(self.encode, parsed)
+            if pending is not None:
+                yield pending.result()
 
     def close(self) -> None:
         pass
@@ -328,14 +348,16 @@ class _Pool:
             self.executor = None
 
 
-def _executor(task, *, processes: int, model: str | None, dask: str | None):
+def _executor(options: dict, *, processes: int, dask: str | None):
+    """Where batches are parsed; ``options`` are :func:`parse_batch`'s keyword arguments."""
+    task = functools.partial(parse_batch, **options)
     if dask:
         from .distributed import DaskExecutor
 
-        return DaskExecutor(task, dask, processes=processes, model=model)
+        return DaskExecutor(task, dask, processes=processes, model=options["model"])
     if processes > 1:
-        return _Pool(task, processes, model)
-    return _Serial(task)
+        return _Pool(task, processes, options["model"])
+    return _Serial(options)
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -380,8 +402,8 @@ def process(
         return
     if nlp is not None and model is None:
         model = _package_of(nlp)
-    task = functools.partial(parse_batch, model=model, keep=True, batch_size=batch_size)
-    executor = _executor(task, processes=processes, model=model, dask=dask)
+    options = dict(model=model, quads=False, keep=True, batch_size=batch_size, skip_bad=False)
+    executor = _executor(options, processes=processes, dask=dask)
     try:
         pending: deque[Document] = deque()
 
@@ -633,8 +655,9 @@ def build(
     report = BuildReport(model=choose_model(model))
     signature = _signature(model)
     keep = on_document is not None
-    task = functools.partial(parse_batch, model=model, quads=store is not None, keep=keep,
-                             batch_size=batch_size, skip_bad=skip_bad)
+    # With files too, the files' N-Triples are re-encoded for the store (_as_quads).
+    options = dict(model=model, quads=store is not None and out is None, keep=keep, batch_size=batch_size,
+                   skip_bad=skip_bad)
     actors: set[str] = set()
     files = stored = None
     executor = None
@@ -649,10 +672,6 @@ def build(
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             files = _FileSink(out)
-        if store is not None and out is not None:
-            # One parse, two encodings would cost twice: the store's N-Quads are enough
-            # for it, and the files get the same statements re-encoded as N-Triples.
-            task = functools.partial(task, quads=False)
         pending: deque[tuple[Document, str]] = deque()
 
         def todo(stream: Iterable[Document]) -> Iterator[Document]:
@@ -666,7 +685,7 @@ def build(
                 pending.append((document, digest))
                 yield document
 
-        executor = _executor(task, processes=processes, model=model, dask=dask)
+        executor = _executor(options, processes=processes, dask=dask)
         for results in executor.map(_batches(todo(_chain(first, documents)), batch_size)):
             for result in results:
                 while pending and pending[0][0].id != result.doc_id:
