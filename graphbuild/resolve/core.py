@@ -31,6 +31,13 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _LEADING_SKIP = frozenset({"det", "punct", "predet", "cc", "prep"})
+#: Prepositions that attach a place or owner to a noun ("a court in Guyana", "the mayor of
+#: Nablus", "dissidents from Egypt"); closed class. Targets ("evidence against Russia") are not owners.
+_ATTACH_PREPS = frozenset({"in", "of", "from"})
+#: How many ``of``/``in`` phrases deep an owner is looked for ("the mayor of the city of Nablus").
+_MAX_ATTACH_DEPTH = 2
+#: Entity labels of quantities that head partitives ("hundreds of UN troops").
+_QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 _MAX_SLUG = 60
 #: Longest title in words ("First Deputy Prime Minister"); bounds the title search.
 _MAX_TITLE_WORDS = 5
@@ -256,6 +263,10 @@ class _DocResolver:
         if head.pos_ == "PRON":
             return self._pronoun(head, base)
         ent = self.ent_of.get(head.i)
+        partitive = self._partitive(head, span)
+        if partitive is not None:
+            found = self._read(partitive, actor)
+            return replace(found, text=actor.text, start=actor.start, end=actor.end) if found is not None else None
         if ent is not None and ent.label_ in _NON_ACTOR_LABELS:
             return None
         if ent is not None and (ent.kb_id_ or ent.label_ in _NER_TYPES):
@@ -448,16 +459,61 @@ class _DocResolver:
             return anaphor
         return replace(base, id=unknown_id(base.label), type="Other", country=self._modifier_country(head))
 
+    def _partitive(self, head: Token, span: Span) -> Span | None:
+        """"Hundreds of UN troops", "two of the soldiers": a quantity's ``of`` phrase is the actor."""
+        ent = self.ent_of.get(head.i)
+        if head.pos_ != "NUM" and (ent is None or ent.label_ not in _QUANTITY_LABELS):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and span.start <= pobj.left_edge.i and pobj.right_edge.i < span.end:
+                        return self.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+        return None
+
     def _sector_phrase(self, head: Token, base: Actor) -> Actor | None:
-        """"Russian airstrikes" → Russia/MIL, "Moscow's envoy" → Russia/GOV, "a Ukrainian source" → Ukraine."""
+        """"Russian airstrikes" → Russia/MIL, "Moscow's envoy" → Russia/GOV, "a Ukrainian source" → Ukraine;
+        "a court in Guyana" → the generic actor GUYJUD (an organisation of Guyana, sector JUD)."""
         code = self._sector_code(head)
         if code is None:
             return None
-        owner = self._modifier_actor(head)
+        owner = self._modifier_actor(head) or self._attached_actor(head)
         if owner is None:
             return None
+        kind, term = self.gaz.sector_types.get(code, ("Country", code))
+        if owner.type in ("Country", "Location") and owner.country:
+            if kind != "Country":
+                return self._generic(base, owner.country, code, kind, term)
+            if owner.type == "Location":
+                owner = self._as_state(owner)
         return replace(owner, text=base.text, label=owner.label, start=base.start, end=base.end,
                        sector=code or owner.sector, office=None)
+
+    def _generic(self, base: Actor, iso3: str, code: str, kind: str, term: str) -> Actor:
+        """A part of a country that is not the state acting: id like a CAMEO agent code ("GUYJUD")."""
+        country = self.gaz.country_entry(iso3)
+        label = f"{country.label if country else iso3} {term}"
+        return replace(base, label=label, id=iso3 + code, type=kind, country=iso3, sector=code, office=None)
+
+    def _attached_actor(self, head: Token, depth: int = 0) -> Actor | None:
+        """The gazetteer actor of an ``in``/``of``/``from`` phrase of ``head`` ("police in Kabul",
+        "the mayor of the West Bank city of Nablus"), looked for through nested phrases."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _ATTACH_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                entry = self._token_entry(pobj)
+                if entry is not None and entry.type != "Other":
+                    found = self._from_entry(Actor(text="", label=""), entry)
+                    return self._as_state(found) if entry.type == "Person" else found
+                owner = self._modifier_actor(pobj)
+                if owner is None and depth < _MAX_ATTACH_DEPTH:
+                    owner = self._attached_actor(pobj, depth + 1)
+                if owner is not None:
+                    return owner
+        return None
 
     def _sector_code(self, head: Token) -> str | None:
         compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
@@ -516,7 +572,7 @@ class _DocResolver:
         return None
 
     def _as_state(self, actor: Actor) -> Actor:
-        if actor.type == "Person" and actor.country:
+        if actor.type in ("Person", "Location") and actor.country:
             country = self.gaz.country_entry(actor.country)
             if country is not None:
                 return self._from_entry(Actor(text="", label=""), country)

@@ -131,6 +131,10 @@ class Gazetteer:
     holders: dict[str, tuple[str, ...]]
     #: run-wide memory of unknown people: variant key of full name or surname → id
     memory: dict[str, str] = field(default_factory=dict)
+    #: sector code → (actor class a phrase of that sector is, the sector's label): ("Country",
+    #: "government") — "Iraqi officials" act as the state; ("Organization", "judiciary") — "a
+    #: court in Guyana" is a court of Guyana
+    sector_types: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -218,10 +222,14 @@ class Gazetteer:
             for form in graph.objects(node, GB.title):
                 titles.setdefault(normalise(str(form)), set())
         sector_terms: dict[str, str] = {}
+        sector_types: dict[str, tuple[str, str]] = {}
         for node in graph.subjects(RDF.type, GB.SectorTerm):
             code = _str(graph.value(node, GB.sector)) or ""
             for form in _labels(graph, node):
                 sector_terms[normalise(form)] = code
+            kind = graph.value(node, GB.refersTo)
+            if code and kind is not None:
+                sector_types[code] = (_local(kind), _pref(graph, node) or code)
         anaphors: dict[str, str] = {}
         for node in graph.subjects(RDF.type, GB.AnaphoricNoun):
             target = _local(graph.value(node, GB.refersTo))
@@ -237,6 +245,7 @@ class Gazetteer:
             iso3=iso3,
             person_variants={k: frozenset(v) for k, v in person_variants.items()},
             holders=_holder_index(entries),
+            sector_types=sector_types,
         )
         log.info("gazetteer: %d actors, %d offices, %d surface forms", len(entries), len(offices), len(names))
         return gaz
