@@ -86,7 +86,37 @@ def resolve(statements: list[Statement], doc: Doc, gazetteer: Gazetteer) -> list
         for actor in _actors(statement):
             resolver.add_statement_mention(actor)
     resolver.collect_speakers(statements)
-    return [resolver.statement(s) for s in statements]
+    return _without_self_loops([resolver.statement(s) for s in statements])
+
+
+def _without_self_loops(statements: list[Statement]) -> list[Statement]:
+    """Drop "Vladimir Putin is Vladimir Putin": a copula whose two sides are one actor (or a title
+    statement that names only the person's own state) says nothing as an edge; the office it
+    names goes to that actor's other mentions in the sentence."""
+    kept, offices = [], {}
+    for statement in statements:
+        subject, obj = statement.subject, statement.object
+        if obj is not None and statement.relation.lemma == "be" and not statement.negated and subject.id and (
+                subject.key() == obj.key()
+                # a title statement naming only the person's state ("President of Ukraine Zelenskyy")
+                or statement.extra.get("voice") == "title" and obj.type == "Country" and obj.country == subject.country):
+            office = obj.office or subject.office
+            if office:
+                offices.setdefault((statement.span, subject.key()), office)
+            continue
+        kept.append(statement)
+    if not offices:
+        return kept
+
+    def with_office(actor: Actor | None, span: tuple[int, int]) -> Actor | None:
+        if actor is None or actor.office or not actor.id:
+            return actor
+        office = offices.get((span, actor.key()))
+        return replace(actor, office=office) if office else actor
+
+    return [s.replace(subject=with_office(s.subject, s.span), object=with_office(s.object, s.span),
+                      arguments=tuple(Argument(a.role, with_office(a.actor, s.span)) for a in s.arguments))
+            for s in kept]
 
 
 def _actors(statement: Statement):
@@ -154,10 +184,38 @@ class _DocResolver:
                 self.attributed = attribution.actor
         subject = self.actor(statement.subject)
         obj = self.actor(statement.object) if statement.object is not None else None
+        if obj is not None and statement.relation.lemma == "be" and subject.type == "Person":
+            obj = self._title_of(statement.object, subject) or obj
         arguments = tuple(Argument(a.role, self._place(a) if a.role in _PLACE_ROLES else self.actor(a.actor))
                           for a in statement.arguments)
         self.attributed = None
         return statement.replace(subject=subject, object=obj, arguments=arguments, attribution=attribution)
+
+    def _title_of(self, actor: Actor, person: Actor) -> Actor | None:
+        """"Putin is Russian President", "Zelenskyy, President of Ukraine": a title phrase said of
+        a person is that person, with the office the title names (of the person's offices, if known)."""
+        span = self._span(actor)
+        if span is None:
+            return None
+        first = _first_content(span)
+        words = list(span[first - span.start:]) if first < span.end else []
+        if not words or not (normalise(span.root.text) in self.gaz.titles or self._title_at_end(words)):
+            return None
+        roles, country = self._title(words)
+        if roles is None:
+            return None
+        wanted = roles - {"other"}
+        office = None
+        entry = self.gaz.entries.get(person.id or "")
+        for holding in entry.holds if entry is not None else ():
+            held = self.gaz.offices[holding.office]
+            if (not wanted or wanted & held.roles) and country in (None, held.country):
+                office = held.label
+                break
+        if office is None and wanted:
+            offices = self.gaz.offices_for(wanted, country or person.country)
+            office = offices[0].label if offices else None
+        return replace(person, text=actor.text, start=actor.start, end=actor.end, office=office)
 
     def _place(self, argument: Argument) -> Actor:
         """"talks in Moscow": a capital named as where something happens is a place, not the state."""
