@@ -34,6 +34,8 @@ _LEADING_SKIP = frozenset({"det", "punct", "predet", "cc", "prep"})
 #: Prepositions that attach a place or owner to a noun ("a court in Guyana", "the mayor of
 #: Nablus", "dissidents from Egypt"); closed class. Targets ("evidence against Russia") are not owners.
 _ATTACH_PREPS = frozenset({"in", "of", "from"})
+#: ... and those that attach a thing to the state it concerns ("evidence against Russia").
+_THING_PREPS = _ATTACH_PREPS | {"against", "to", "with", "on", "for", "toward", "towards", "over"}
 #: How many ``of``/``in`` phrases deep an owner is looked for ("the mayor of the city of Nablus").
 _MAX_ATTACH_DEPTH = 2
 #: Entity labels of quantities that head partitives ("hundreds of UN troops").
@@ -515,7 +517,10 @@ class _DocResolver:
         anaphor = self._anaphor(head, base)
         if anaphor is not None:
             return anaphor
-        return replace(base, id=unknown_id(base.label), type="Other", country=self._modifier_country(head))
+        # A thing has the country of the state it belongs to, is in, or is aimed at ("Ukraine's
+        # ability", "a summit in Switzerland", "evidence against Russia"), as event coders read it.
+        owner = self._modifier_actor(head) or self._attached_actor(head, preps=_THING_PREPS)
+        return replace(base, id=unknown_id(base.label), type="Other", country=owner.country if owner else None)
 
     def _partitive(self, head: Token, span: Span) -> Span | None:
         """"Hundreds of UN troops", "two of the soldiers": a quantity's ``of`` phrase is the actor."""
@@ -553,11 +558,11 @@ class _DocResolver:
         label = f"{country.label if country else iso3} {term}"
         return replace(base, label=label, id=iso3 + code, type=kind, country=iso3, sector=code, office=None)
 
-    def _attached_actor(self, head: Token, depth: int = 0) -> Actor | None:
+    def _attached_actor(self, head: Token, depth: int = 0, preps: frozenset[str] = _ATTACH_PREPS) -> Actor | None:
         """The gazetteer actor of an ``in``/``of``/``from`` phrase of ``head`` ("police in Kabul",
         "the mayor of the West Bank city of Nablus"), looked for through nested phrases."""
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _ATTACH_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
@@ -568,7 +573,7 @@ class _DocResolver:
                     return self._as_state(found) if entry.type == "Person" else found
                 owner = self._modifier_actor(pobj)
                 if owner is None and depth < _MAX_ATTACH_DEPTH:
-                    owner = self._attached_actor(pobj, depth + 1)
+                    owner = self._attached_actor(pobj, depth + 1, preps)
                 if owner is not None:
                     return owner
         return None
