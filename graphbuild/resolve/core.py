@@ -328,11 +328,15 @@ class _DocResolver:
             found = self._read(partitive, actor)
             return replace(found, text=actor.text, start=actor.start, end=actor.end) if found is not None else None
         if ent is not None and ent.label_ in _NON_ACTOR_LABELS:
-            return None
+            # "Syrian President Bashar Assad Tuesday": a parse that made the date the head
+            named = [e for e in span.ents if e.end == ent.start and (e.kb_id_ or e.label_ in _NER_TYPES)]
+            if not named:
+                return None
+            ent = named[0]
         if ent is not None and (ent.kb_id_ or ent.label_ in _NER_TYPES):
             found = self._entity(ent)
             if found is not None:
-                return self._with_title(found, span, ent)
+                return self._with_title(self._with_state(found, ent), span, ent)
         if normalise(head.text) in self.gaz.titles:
             # "President of Ukraine Volodymyr Zelenskyy": the title heads the phrase, the name follows
             for ent in span.ents:
@@ -570,7 +574,9 @@ class _DocResolver:
                 entry = self._token_entry(pobj)
                 if entry is not None and entry.type != "Other":
                     found = self._from_entry(Actor(text="", label=""), entry)
-                    return self._as_state(found) if entry.type == "Person" else found
+                    if entry.type == "Person":
+                        return self._as_state(found)
+                    return self._with_state(found, self.ent_of[pobj.i])
                 owner = self._modifier_actor(pobj)
                 if owner is None and depth < _MAX_ATTACH_DEPTH:
                     owner = self._attached_actor(pobj, depth + 1, preps)
@@ -633,6 +639,18 @@ class _DocResolver:
                         continue
                     return self._from_entry(Actor(text="", label=""), entry)
         return None
+
+    def _with_state(self, actor: Actor, ent: Span) -> Actor:
+        """"Egypt's Muslim Brotherhood": an organisation without a country of its own takes the
+        state that modifies its name."""
+        if actor.country is not None or actor.type not in ("Organization", "Group"):
+            return actor
+        for child in ent.root.children:
+            if child.dep_ in _MODIFIER_DEPS and not ent.start <= child.i < ent.end:
+                entry = self._token_entry(child)
+                if entry is not None and entry.type == "Country":
+                    return replace(actor, country=entry.country)
+        return actor
 
     def _as_state(self, actor: Actor) -> Actor:
         if actor.type in ("Person", "Location") and actor.country:
