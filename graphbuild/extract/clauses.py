@@ -31,6 +31,9 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: ... except after a preposition of direction ("travel to Moscow"), a closed class.
 DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "from", "onto"})
+#: Prepositions whose object is a partner or target, never a location ("talks with Iran",
+#: "fought against Russia"): a state after them is an actor (closed class).
+PARTNER_PREPS = frozenset({"with", "against", "for", "about", "of"})
 #: Prepositions of time (closed class): their objects are times, never the relation's object.
 TEMPORAL_PREPS = frozenset({"during", "since", "until", "till", "before", "after", "throughout"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -38,6 +41,11 @@ RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 CLAUSE_CUT = frozenset({"punct"})
 #: Objects keep their participles ("an armada preparing to invade"), cut only at clauses and conjuncts.
 OBJECT_CUT_DEPS = NOUN_CUT_DEPS - {"acl"}
+#: Entity labels of participants: a prepositional object with one of these is an actor.
+ACTOR_ENTS = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+#: Nominal dependents under which the parser leaves an addressee ("tells Trump he ...").
+ADDRESSEE_DEPS = frozenset({"dative", "xcomp", "oprd", "npadvmod"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: Closed class of particles that spaCy sometimes tags as adverbs ("shot down", "backed out").
 PARTICLE_WORDS = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 
@@ -235,6 +243,33 @@ def _is_time(token: Token, cues: CueTable) -> bool:
     )
 
 
+def is_actor(token: Token) -> bool:
+    """A participant by NER or the actor ruler: a person, state, organisation or group."""
+    return token.ent_type_ in ACTOR_ENTS or bool(token.ent_kb_id_)
+
+
+def _actor_before_time(obj: Token, cues: CueTable) -> Token | None:
+    """The actor a time noun swallowed as a compound ("with [Trump] tomorrow"), or None."""
+    if not _is_time(obj, cues):
+        return None
+    for child in obj.lefts:
+        if child.dep_ == "compound" and is_actor(child) and not _is_time(child, cues):
+            return child
+    return None
+
+
+def _split_time(obj: Token, cues: CueTable) -> tuple[Span, Span | None]:
+    """The phrase of a prepositional object, and the time phrase split off it, if any.
+
+    "with Trump tomorrow or in the coming days": *Trump* is the object, *tomorrow* a time.
+    """
+    actor = _actor_before_time(obj, cues)
+    if actor is None:
+        return phrase(obj, NOUN_CUT_DEPS - {"conj", "cc", "acl"}, keep_conj=True), None
+    doc = obj.doc
+    return doc[actor.left_edge.i:actor.i + 1], doc[actor.i + 1:obj.i + 1]
+
+
 def _arguments_of(verb: Token, used: set[int], cues: CueTable, splits: dict[int, list[Span]],
                   offset: int = 0) -> list[tuple[str, Span]]:
     """Prepositional phrases and time adverbials attached to ``verb`` (not yet used).
@@ -253,8 +288,11 @@ def _arguments_of(verb: Token, used: set[int], cues: CueTable, splits: dict[int,
             obj = _phrase_object(child)
             if obj is not None:
                 role = " ".join(t.lower_ for t in _prep_tokens(child))
-                out.append((role, phrase(obj, NOUN_CUT_DEPS - {"conj", "cc", "acl"}, keep_conj=True)))
-                if len(conjuncts(obj)) > 1:
+                span, time = _split_time(obj, cues)
+                out.append((role, span))
+                if time is not None:
+                    out.append(("time", time))
+                elif len(conjuncts(obj)) > 1:
                     local[len(out) - 1] = [phrase(c) for c in conjuncts(obj)]
             else:
                 pcomp = [c for c in child.children if c.dep_ == "pcomp"]
@@ -374,23 +412,52 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
             if obj is not None:
                 agents = [phrase(c) for c in conjuncts(obj)]
 
+    if not objects and not passive and cues.has(cues.lemma(last), "addressee"):
+        # "Putin tells Trump he will not back down": the addressee the parser left as a
+        # complement or dative is the object of a communication verb.
+        for child in last.children:
+            if child.dep_ in ADDRESSEE_DEPS and child.pos_ in NOMINAL_POS and child.i > last.i \
+                    and child.i not in used and not _is_time(child, cues):
+                objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(child)]
+                used.update(c.i for c in conjuncts(child))
+                break
+
+    times: list[Span] = []
     if not objects and not (passive and agents):
+        candidates: list[tuple[Token, Token, Token | None]] = []
         for child in dependents(last):
             if child.dep_ != "prep" or child.i < last.i or child.i in used:
                 continue
             if cues.has(cues.lemma(child), "attribution") or cues.has(child.lower_, "attribution"):
                 continue
             obj = _phrase_object(child)
-            if obj is None or _is_time(obj, cues) or child.lower_ in TEMPORAL_PREPS or (
-                obj.ent_type_ in PLACE_ENTS and child.lower_ not in DIRECTIONAL
+            if obj is None or child.lower_ in TEMPORAL_PREPS:
+                continue
+            actor = _actor_before_time(obj, cues)
+            if actor is None and _is_time(obj, cues):
+                continue
+            if obj.ent_type_ in PLACE_ENTS and child.lower_ not in DIRECTIONAL and not (
+                obj.ent_type_ == "GPE" and child.lower_ in PARTNER_PREPS
             ):
                 continue
-            relation = sorted([*relation, *_prep_tokens(child)], key=lambda t: t.i)
-            used.add(child.i)
-            objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(obj)]
-            break
+            candidates.append((child, obj, actor))
+        # The first prepositional phrase that names a participant links the object ("spoke by
+        # phone with Putin" → speak with Putin); without one, the first phrase does.
+        chosen = next((c for c in candidates if c[2] is not None or is_actor(c[1])), None)
+        chosen = chosen or (candidates[0] if candidates else None)
+        if chosen is not None:
+            prep, obj, actor = chosen
+            relation = sorted([*relation, *_prep_tokens(prep)], key=lambda t: t.i)
+            used.add(prep.i)
+            if actor is not None:
+                span, time = _split_time(obj, cues)
+                objects = [span]
+                times.append(time)
+            else:
+                objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(obj)]
 
     splits: dict[int, list[Span]] = {}
+    arguments.extend(("time", time) for time in times)
     for chain_verb in chain:
         arguments.extend(_arguments_of(chain_verb, used, cues, splits, len(arguments)))
     for child in last.children:
@@ -403,7 +470,7 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
                 relation = sorted([*relation, mark], key=lambda t: t.i)
                 clause = clause[1:]
             arguments.append(("content", clause))
-        elif child.dep_ == "xcomp" and child not in chain:
+        elif child.dep_ == "xcomp" and child not in chain and child.i not in used:
             arguments.append(("complement", phrase(child, CLAUSE_CUT)))
 
     subject_cut = OBJECT_CUT_DEPS if source == "own" else NOUN_CUT_DEPS

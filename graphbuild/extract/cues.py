@@ -30,8 +30,15 @@ class CueTable:
     forms: dict[str, str]
 
     def lemma(self, token) -> str:
-        """The lower-case lemma of ``token``, corrected by the ontology's ``gb:form`` list."""
-        return self.forms.get(token.lower_) or token.lemma_.lower()
+        """The lower-case lemma of ``token``, corrected by the ontology's ``gb:form`` list
+        and, for verbs, by English spelling (:func:`verb_lemma`)."""
+        form = self.forms.get(token.lower_)
+        if form:
+            return form
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX"):
+            return verb_lemma(token.lower_, lemma)
+        return lemma
 
     def has(self, lemma: str, kind: str) -> bool:
         """Whether ``lemma`` (lower case) is a cue of ``kind``."""
@@ -46,6 +53,39 @@ class CueTable:
             if kind in own:
                 return kind
         return None
+
+
+_VOWELS = frozenset("aeiou")
+#: Stem endings that take "-es" in the third person ("pass-es", "go-es"): closed-class spelling.
+_ES_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
+
+
+def _short_closed_syllable(stem: str) -> bool:
+    """A one-syllable stem ending consonant-vowel-consonant ("hop", "stag"), which doubles its
+    last consonant before "-ing"/"-ed" ("hopping"); w, x and y never double."""
+    if len(stem) < 3 or stem[-1] in _VOWELS or stem[-1] in "wxy":
+        return False
+    if stem[-2] not in _VOWELS or stem[-3] in _VOWELS:
+        return False
+    groups = sum(1 for k, ch in enumerate(stem) if ch in _VOWELS and (k == 0 or stem[k - 1] not in _VOWELS))
+    return groups == 1
+
+
+def verb_lemma(form: str, lemma: str) -> str:
+    """``lemma`` of the verb ``form``, with the rule lemmatizer's spelling slips undone.
+
+    spaCy's rules may strip "-es" or "-ing" from a verb whose base ends in "e" when the
+    shorter stem is a word too ("hopes" → "hop", "staging" → "stag"); English spelling
+    decides: "hop" would make "hops"/"hopping", so the base is "hope".
+
+    >>> verb_lemma("hopes", "hop"), verb_lemma("staging", "stag"), verb_lemma("visiting", "visit")
+    ('hope', 'stage', 'visit')
+    """
+    if form == lemma + "es" and not lemma.endswith(_ES_ENDINGS):
+        return lemma + "e"
+    if form in (lemma + "ing", lemma + "ed") and _short_closed_syllable(lemma):
+        return lemma + "e"
+    return lemma
 
 
 @functools.cache

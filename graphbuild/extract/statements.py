@@ -25,13 +25,17 @@ __all__ = ["extract_statements"]
 
 
 def _relation(tokens: list[Token], chain: list[Token], cues: CueTable, offset: int) -> Relation:
-    """Surface text as written; lemma without auxiliaries, negation and modal/negating chain verbs."""
+    """Surface text as written; lemma without auxiliaries, negation and modal chain verbs.
+
+    A negating chain verb stays in the lemma ("refused to deploy" → ``refuse to deploy``):
+    the edge label must not read as the act that was refused; ``negated`` is set as well.
+    """
     text = span_text(tokens)
     keep: list[str] = []
     content_from = 0
     for k, verb in enumerate(chain[:-1]):
         lemma = cues.lemma(verb)
-        cue = cues.kind_of(lemma, ("possible", "expected", "intended", "negating"))
+        cue = cues.kind_of(lemma, ("possible", "expected", "intended"))
         if cue or verb.pos_ in ("AUX", "ADJ") or lemma == "be":
             content_from = k + 1  # modal, copula or adjective before the content verb
     chain_ids = {t.i for t in chain[content_from:]}

@@ -84,8 +84,8 @@ def test_construction_triples(parser_nlp, text, expected):
 MODALITY = [
     ("Russia did not respond to the offer.", "Russia", "respond to", True, "asserted"),
     ("Russia will not back down.", "Russia", "back down", True, "expected"),
-    ("Hungary refused to sign the statement.", "Hungary", "sign", True, "asserted"),
-    ("The Security Council failed to adopt the resolution.", "Security Council", "adopt", True, "asserted"),
+    ("Hungary refused to sign the statement.", "Hungary", "refuse to sign", True, "asserted"),
+    ("The Security Council failed to adopt the resolution.", "Security Council", "fail to adopt", True, "asserted"),
     ("Tehran never confirmed the strike.", "Tehran", "confirm", True, "asserted"),
     ("North Korea may launch another missile.", "North Korea", "launch", False, "possible"),
     ("Erdogan might visit Damascus.", "Erdogan", "visit", False, "possible"),
