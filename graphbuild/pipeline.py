@@ -35,14 +35,14 @@ from .extract.model import Statement
 from .ingest import Document, iter_documents
 
 __all__ = [
+    "CHUNK_CHARS",
     "BuildReport",
     "ParsedDocument",
     "build",
+    "count_documents",
+    "parse_batch",
     "process",
     "split_text",
-    "parse_batch",
-    "count_documents",
-    "CHUNK_CHARS",
 ]
 
 log = logging.getLogger(__name__)
@@ -256,12 +256,12 @@ def parse_batch(documents: list[Document], *, model: str | None = None, quads: b
         parsed = list(_parse(nlp, documents, batch_size))
     except (GraphbuildError, KeyboardInterrupt):
         raise
-    except Exception:  # noqa: BLE001 - find the document, then report or skip it
+    except Exception:  # any failure of third-party pipeline code: find the document, report or skip it
         parsed = []
         for document in documents:
             try:
                 parsed.extend(_parse(nlp, [document], batch_size))
-            except Exception as err:  # noqa: BLE001
+            except Exception as err:  # reported with the document, or skipped with --skip-bad
                 message = f"the pipeline failed on this document: {type(err).__name__}: {err}"
                 if not skip_bad:
                     raise GraphbuildError(message, where=document.path or document.id,
@@ -402,7 +402,7 @@ def process(
         return
     if nlp is not None and model is None:
         model = _package_of(nlp)
-    options = dict(model=model, quads=False, keep=True, batch_size=batch_size, skip_bad=False)
+    options = {"model": model, "quads": False, "keep": True, "batch_size": batch_size, "skip_bad": False}
     executor = _executor(options, processes=processes, dask=dask)
     try:
         pending: deque[Document] = deque()
@@ -656,8 +656,8 @@ def build(
     signature = _signature(model)
     keep = on_document is not None
     # With files too, the files' N-Triples are re-encoded for the store (_as_quads).
-    options = dict(model=model, quads=store is not None and out is None, keep=keep, batch_size=batch_size,
-                   skip_bad=skip_bad)
+    options = {"model": model, "quads": store is not None and out is None, "keep": keep, "batch_size": batch_size,
+                   "skip_bad": skip_bad}
     actors: set[str] = set()
     files = stored = None
     executor = None

@@ -37,7 +37,7 @@ import pyoxigraph as ox
 
 from .errors import GraphbuildError
 
-__all__ = ["PushError", "PushReport", "push", "PROTOCOLS"]
+__all__ = ["PROTOCOLS", "PushError", "PushReport", "push"]
 
 log = logging.getLogger(__name__)
 

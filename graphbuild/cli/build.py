@@ -98,8 +98,14 @@ class _Progress:
 
     def __init__(self, total: int | None) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         columns = [SpinnerColumn(), TextColumn("{task.completed} documents, {task.fields[statements]} statements"),
                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn()]

@@ -50,18 +50,18 @@ from ..errors import GraphbuildError
 from .vocab import BASE, PREFIXES
 
 __all__ = [
-    "META_GRAPH",
     "CONTENT_HASH",
     "EXPORT_FORMATS",
+    "META_GRAPH",
     "GraphStore",
     "StoreError",
     "StoreLockedError",
-    "open_store",
-    "is_store",
     "content_hash",
     "document_graph",
-    "union_triples",
     "export",
+    "is_store",
+    "open_store",
+    "union_triples",
 ]
 
 log = logging.getLogger(__name__)
