@@ -70,7 +70,8 @@ class Frame:
     splits: dict[int, list[Span]] = field(default_factory=dict)
     passive: bool = False
     agents: list[Span] = field(default_factory=list)
-    #: How the subject was found: "own", "shared" (coordination), "relative", "control".
+    #: How the subject was found: "own", "shared" (coordination), "relative", "control",
+    #: "split" (taken off the governor's object, see :func:`merged_subject`).
     subject_source: str = "own"
 
     @property
@@ -167,6 +168,39 @@ def _relative_antecedent(token: Token) -> Token | None:
     return None
 
 
+def merged_subject(noun: Token) -> Token | None:
+    """The first token of ``noun``'s phrase when the parser merged an object and the subject
+    of the next clause into one noun phrase ("told [Reuters] [Trump] may speak"), else None.
+
+    The sign: an object whose head starts an entity of its own, after a compound from
+    another entity, directly followed by a clause complement of the same verb that has no
+    subject. The object is then the compound part; ``noun`` is the clause's subject.
+    """
+    if noun.dep_ != "dobj" or noun.ent_iob_ != "B":
+        return None
+    first = noun.left_edge
+    if first.i == noun.i or noun.doc[noun.i - 1].ent_iob_ == "O" or noun.doc[noun.i - 1].dep_ != "compound":
+        return None
+    if any(c.dep_ == "prep" or c.dep_ in NOUN_CUT_DEPS for c in noun.rights):
+        return None
+    for clause in noun.head.children:
+        if clause.dep_ == "ccomp" and clause.left_edge.i == noun.i + 1 and clause.pos_ in VERB_POS \
+                and not any(c.dep_ in SUBJ_DEPS for c in clause.children):
+            return first
+    return None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a subjectless complement clause that the parser merged into its
+    governor's object (see :func:`merged_subject`)."""
+    if verb.dep_ != "ccomp":
+        return None
+    for child in verb.head.children:
+        if child.dep_ == "dobj" and child.i == verb.left_edge.i - 1 and merged_subject(child) is not None:
+            return child
+    return None
+
+
 def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
     """(subject head, passive subject?, how found) for the clause headed by ``verb``."""
     for child in verb.children:
@@ -184,6 +218,9 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
                 return child, False, "own"
     if depth > 6:
         return None, False, "none"
+    merged = _clause_subject(verb)
+    if merged is not None:
+        return merged, False, "split"
     head, dep = verb.head, verb.dep_
     if dep == "conj":
         subject, passive, _ = find_subject(head, depth + 1)
@@ -401,7 +438,11 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
                     used.update({child.i, prep.i})
                     objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(obj)]
                     break
-                objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(child)]
+                first = merged_subject(child)
+                if first is not None:
+                    objects = [child.doc[first.i:child.i]]  # "told Reuters | Trump may speak"
+                else:
+                    objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(child)]
                 used.update(c.i for c in conjuncts(child))
                 break
 
@@ -464,6 +505,9 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         reporting = cues.has(cues.lemma(last), "reporting")
         if child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or reporting):
             clause = phrase(child, CLAUSE_CUT)
+            merged = _clause_subject(child)
+            if merged is not None:
+                clause = child.doc[merged.i:clause.end]
             mark = clause[0]
             if mark.dep_ == "mark" and mark.head.i == child.i and len(clause) > 1 and not objects:
                 # "said that X": the complementizer links the clause, as a preposition links an object.
@@ -476,6 +520,8 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     subject_cut = OBJECT_CUT_DEPS if source == "own" else NOUN_CUT_DEPS
     if subject.pos_ == "VERB":
         subjects = [phrase(subject, CLAUSE_CUT)]  # a clausal subject
+    elif source == "split":
+        subjects = [subject.doc[subject.i:subject.i + 1]]
     else:
         subjects = [phrase(s, subject_cut) for s in conjuncts(subject)]
     return Frame(

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from .clauses import merged_subject
 from .spans import NOUN_CUT_DEPS, conjuncts, phrase
 
 __all__ = ["nominal_pairs"]
@@ -76,7 +77,7 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
                     thing = token.doc[phrase(token, NOUN_CUT_DEPS).start:child.i]
                     if len(thing):
                         yield thing, phrase(place, NOUN_CUT_DEPS - {"conj", "cc"}), "located"
-        if token.dep_ != "compound":
+        if token.dep_ != "compound" and merged_subject(token) is None:
             title = _title(token)
             if title is not None:
                 name_start = title.end

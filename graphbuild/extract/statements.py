@@ -92,6 +92,13 @@ def _confidence(frame: Frame, subject: Span, obj: Span | None, source: Source | 
     return round(min(0.95, max(0.05, score)), 4)
 
 
+def _mutual(frame: Frame, cues: CueTable) -> bool:
+    """Whether coordinated subjects act on each other: a symmetric verb ("meet", "talk")
+    with no object of its own."""
+    return (len(frame.subjects) > 1 and not frame.objects and not frame.passive
+            and frame.subject_source == "own" and cues.has(cues.lemma(frame.chain[-1]), "symmetric"))
+
+
 def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> Iterator[Statement]:
     doc = sent.doc
     offset = doc._.char_offset
@@ -121,6 +128,12 @@ def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> I
         pairs = [(agent, subj) for agent in frame.agents for subj in frame.subjects]
         voice = "passive-agent"
         extra_arguments = tuple(Argument("complement", make_actor(o)) for o in frame.objects)
+    elif _mutual(frame, cues):
+        # "Obama and Putin will meet": each coordinated subject met the others.
+        subjects = frame.subjects
+        pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1:]]
+        voice = "active"
+        extra_arguments = ()
     else:
         pairs = [(subj, obj) for subj in frame.subjects for obj in objects]
         voice = "passive" if frame.passive else "active"
