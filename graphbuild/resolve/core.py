@@ -188,6 +188,8 @@ class _DocResolver:
         obj = self.actor(statement.object) if statement.object is not None else None
         if obj is not None and statement.relation.lemma == "be" and subject.type == "Person":
             obj = self._title_of(statement.object, subject) or obj
+        elif obj is not None and statement.extra.get("voice") == "located":
+            obj = self._place(Argument("in", statement.object))  # "police in Kabul": Kabul is the place
         arguments = tuple(Argument(a.role, self._place(a) if a.role in _PLACE_ROLES else self.actor(a.actor))
                           for a in statement.arguments)
         self.attributed = None

@@ -317,3 +317,73 @@ def test_capital_as_place_of_an_event_is_a_location(nlp, gaz):
     (out,) = resolve([statement], doc, gaz)
     place = out.arguments[0].actor
     assert (place.id, place.type, place.country, place.label) == ("name-moscow", "Location", "RUS", "Moscow")
+
+
+# --------------------------------------------------------------------------- generic actor phrases
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a state sector (gb:refersTo gb:Country) acts as the state, wherever the country is named
+    ("Officials in Baghdad declined to comment.", "Officials in Baghdad", ("Q796", "Country", "IRQ", "GOV")),
+    ("The mayor of Mosul resigned.", "The mayor of Mosul", ("Q796", "Country", "IRQ", "GOV")),
+    ("Troops from Russia crossed the border.", "Troops from Russia", ("Q159", "Country", "RUS", "MIL")),
+    # other sectors are generic actors of that country, keyed like CAMEO agent codes
+    ("A court in Guyana issued warrants.", "A court in Guyana", ("GUYJUD", "Organization", "GUY", "JUD")),
+    ("Police in Karachi arrested two men.", "Police in Karachi", ("PAKCOP", "Organization", "PAK", "COP")),
+    ("Georgian demonstrators marched.", "Georgian demonstrators", ("GEOCVL", "Group", "GEO", "CVL")),
+    ("Dissidents from Egypt fled.", "Dissidents from Egypt", ("EGYOPP", "Group", "EGY", "OPP")),
+    # partitives are their "of" phrase; organisations take a state that modifies their name
+    ("Hundreds of Iraqi soldiers withdrew.", "Hundreds of Iraqi soldiers", ("Q796", "Country", "IRQ", "MIL")),
+    ("Egypt's Muslim Brotherhood rejected the plan.", "Egypt's Muslim Brotherhood",
+     ("muslim-brotherhood", "Group", "EGY", "OPP")),
+])
+def test_generic_actor_phrases_take_the_country_named_inside(nlp, gaz, text, mention, expected):
+    (actor,) = _resolve_mentions(nlp, gaz, text, [mention])
+    assert (actor.id, actor.type, actor.country, actor.sector) == expected
+
+
+def test_generic_actor_label_names_country_and_sector(nlp, gaz):
+    (actor,) = _resolve_mentions(nlp, gaz, "A court in Guyana issued warrants.", ["A court in Guyana"])
+    assert (actor.label, actor.text) == ("Guyana judiciary", "A court in Guyana")
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("Obama attended a summit in Switzerland.", "a summit in Switzerland", "CHE"),
+    ("The US presented evidence against Russia.", "evidence against Russia", "RUS"),
+    ("Ukraine's ability to fight was doubted.", "Ukraine's ability", "UKR"),
+    ("The report was released yesterday.", "The report", None),
+])
+def test_things_take_the_country_they_concern(nlp, gaz, text, mention, country):
+    (actor,) = _resolve_mentions(nlp, gaz, text, [mention])
+    assert (actor.type, actor.country) == ("Other", country)
+    assert actor.id == unknown_id(actor.label)
+
+
+@pytest.mark.parametrize(("city", "country"), [("Zurich", "CHE"), ("Karachi", "PAK"), ("Jenin", "PSE"),
+                                               ("Mosul", "IRQ"), ("Shanghai", "CHN"), ("Odesa", "UKR")])
+def test_cities_are_locations_of_their_country(nlp, gaz, city, country):
+    (actor,) = _resolve_mentions(nlp, gaz, f"Shelling hit {city} overnight.", [city])
+    assert (actor.type, actor.country) == ("Location", country)
+
+
+# --------------------------------------------------------------------------- copular self-loops
+def _pipeline_statements(nlp, text):
+    return nlp(text)._.statements
+
+
+def test_title_statement_is_dropped_and_kept_as_office(nlp):
+    statements = _pipeline_statements(nlp, "Vladimir Putin, the Russian president, said the talks failed.")
+    assert not [s for s in statements if s.object is not None and s.subject.key() == s.object.key()]
+    (said,) = [s for s in statements if s.relation.lemma == "say"]
+    assert (said.subject.id, said.subject.office) == ("Q7747", "President of Russia")
+
+
+def test_title_naming_only_the_persons_state_is_not_an_edge(nlp):
+    statements = _pipeline_statements(nlp, "President of Ukraine Volodymyr Zelenskyy met Trump.")
+    assert [(s.subject.id, s.relation.lemma, s.object.id if s.object else None) for s in statements] == [
+        ("Q3874799", "meet", "Q22686")]
+
+
+def test_capital_in_a_located_statement_is_the_place(nlp):
+    statements = _pipeline_statements(nlp, "Police in Kabul arrested two men.")
+    located = [s for s in statements if s.extra.get("voice") == "located"]
+    assert [(s.subject.id, s.object.id, s.object.type, s.object.country) for s in located] == [
+        ("AFGCOP", "name-kabul", "Location", "AFG")]
