@@ -197,7 +197,8 @@ class _DocResolver:
 
     def _title_of(self, actor: Actor, person: Actor) -> Actor | None:
         """"Putin is Russian President", "Zelenskyy, President of Ukraine": a title phrase said of
-        a person is that person, with the office the title names (of the person's offices, if known)."""
+        a person is that person, with the office the title names (of the person's offices, if known;
+        else the title as written)."""
         span = self._span(actor)
         if span is None:
             return None
@@ -211,15 +212,18 @@ class _DocResolver:
         wanted = roles - {"other"}
         office = None
         entry = self.gaz.entries.get(person.id or "")
-        for holding in entry.holds if entry is not None else ():
-            held = self.gaz.offices[holding.office]
-            if (not wanted or wanted & held.roles) and country in (None, held.country):
-                office = held.label
-                break
-        if office is None and wanted:
+        if entry is not None and wanted:
+            # the person's own office of that kind and state (the one held at the date first);
+            # a role mismatch ("Iranian President" is head of government) still names the state's office
+            held = [self.gaz.offices[h.office] for h in sorted(entry.holds, key=lambda h: not h.covers(self.date))]
+            held = [o for o in held if country in (None, o.country)]
+            office = next((o.label for o in held if wanted & o.roles), None) or (
+                held[0].label if country is not None and held else None)
+        elif entry is None and wanted:
             offices = self.gaz.offices_for(wanted, country or person.country)
-            office = offices[0].label if offices else None
-        return replace(person, text=actor.text, start=actor.start, end=actor.end, office=office)
+            office = offices[0].label if len(offices) == 1 else None
+        # no gazetteer office: the title as written ("AU trade and industry commissioner") is the office
+        return replace(person, text=actor.text, start=actor.start, end=actor.end, office=office or _label(words))
 
     def _place(self, argument: Argument) -> Actor:
         """"talks in Moscow": a capital named as where something happens is a place, not the state."""

@@ -387,3 +387,17 @@ def test_capital_in_a_located_statement_is_the_place(nlp):
     located = [s for s in statements if s.extra.get("voice") == "located"]
     assert [(s.subject.id, s.object.id, s.object.type, s.object.country) for s in located] == [
         ("AFGCOP", "name-kabul", "Location", "AFG")]
+
+
+@pytest.mark.parametrize(("text", "person", "office"), [
+    # "President" names head of state, but Iran's president heads the government: the person's own office wins
+    ("Hassan Rouhani, the Iranian President, said the talks failed.", "hassan-rouhani", "President of Iran"),
+    # no gazetteer office: the title as written is kept
+    ("John Bolton, a former ambassador, said the talks failed.", None, "former ambassador"),
+])
+def test_apposed_title_becomes_the_office(nlp, person, text, office):
+    statements = _pipeline_statements(nlp, text)
+    (said,) = [s for s in statements if s.relation.lemma == "say"]
+    assert said.subject.office == office
+    assert person is None or said.subject.id == person
+    assert [s for s in statements if s.relation.lemma == "be"] == []
