@@ -409,10 +409,11 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         used.add(rel_pronoun.i)
         objects = [phrase(antecedent)]
     elif last.dep_ == "relcl" and source == "own" and len(chain) == 1 and not any(
-        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in last.children
+        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "mark") for c in last.children
     ):
         # A relative clause without a pronoun: "a post he held" -> he held a post;
-        # "the city he lives in" -> he lives in the city.
+        # "the city he lives in" -> he lives in the city. (With a complementizer it is a
+        # misattached complement clause, "a call that Moscow would not back down".)
         stranded = [
             c for c in last.children if c.dep_ == "prep" and c.i > last.i and _phrase_object(c) is None
         ]
@@ -505,9 +506,6 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         reporting = cues.has(cues.lemma(last), "reporting")
         if child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or reporting):
             clause = phrase(child, CLAUSE_CUT)
-            merged = _clause_subject(child)
-            if merged is not None:
-                clause = child.doc[merged.i:clause.end]
             mark = clause[0]
             if mark.dep_ == "mark" and mark.head.i == child.i and len(clause) > 1 and not objects:
                 # "said that X": the complementizer links the clause, as a preposition links an object.

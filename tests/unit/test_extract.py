@@ -230,3 +230,104 @@ def test_hand_built_parse_without_model(parser_nlp):
     relation = statement.relation
     assert (statement.subject.label, relation.text, relation.lemma) == ("Iran", "did not sign", "sign")
     assert statement.object.label == "deal" and statement.negated
+
+
+# Graph-quality rules reported by other stages: each a general rule, one case per shape.
+ADDRESSEE = [
+    ("complement parse", "Putin tells Trump he will not back down.", ("Putin", "tell", "Trump")),
+    ("object parse", "Vladimir Putin told Donald Trump on Thursday that Moscow would not back down.",
+     ("Vladimir Putin", "tell", "Donald Trump")),
+    ("pronoun addressee", "Putin told him that Russia would not back down.", ("Putin", "tell", "him")),
+    ("warn", "Macron warned Netanyahu the strikes must stop.", ("Macron", "warn", "Netanyahu")),
+]
+
+
+@pytest.mark.parametrize("text,expected", [(t, e) for _, t, e in ADDRESSEE], ids=[c for c, _, _ in ADDRESSEE])
+def test_addressee_of_communication_verb_is_the_object(parser_nlp, text, expected):
+    statement = _find(_run(parser_nlp, text), expected[0], expected[1])
+    assert statement.object is not None and statement.object.label == expected[2]
+    roles = [a.role for a in statement.arguments]
+    assert "complement" not in roles and "recipient" not in roles
+    assert "content" in roles
+
+
+ACTOR_PP = [
+    ("instrument before partner", "Erdogan spoke by phone with Putin.", "speak with", "Putin", ("by", "phone")),
+    ("time before partner", "Macron spoke on Monday with Scholz.", "speak with", "Scholz", ("on", "Monday")),
+    ("a state after a partner preposition", "Erdogan spoke by phone with Russia.", "speak with", "Russia",
+     ("by", "phone")),
+    ("no actor: the first phrase links", "The minister responded on Monday to the accusations.",
+     "respond to", "accusations", ("on", "Monday")),
+]
+
+
+@pytest.mark.parametrize("text,lemma,obj,argument", [c[1:] for c in ACTOR_PP], ids=[c[0] for c in ACTOR_PP])
+def test_prepositional_actor_links_the_object(parser_nlp, text, lemma, obj, argument):
+    (statement,) = [s for s in _run(parser_nlp, text) if s.relation.lemma == lemma]
+    assert statement.object.label == obj
+    assert argument in {(a.role, a.actor.label) for a in statement.arguments}
+
+
+@pytest.mark.parametrize("text,subject,told,inner", [
+    ("A Ukrainian source told Reuters Trump may speak with Zelenskyy.", "Ukrainian source", "Reuters",
+     ("Trump", "speak with", "Zelenskyy")),
+    ("An aide told CNN Macron would visit Kyiv.", "aide", "CNN", ("Macron", "visit", "Kyiv")),
+])
+def test_object_merged_with_next_subject_is_split(nlp, text, subject, told, inner):
+    """With the actor ruler the two names are separate entities; the parse made one noun phrase."""
+    doc = nlp(text)
+    statements = list(extract_statements(doc))
+    tell = _find(statements, subject, "tell")
+    assert tell.object.label == told
+    assert inner in _triples(statements)
+    assert not any(s.extra.get("voice") == "title" for s in statements)
+
+
+@pytest.mark.parametrize("text,obj,time,rest", [
+    ("Zelenskyy said he hopes to speak with Trump tomorrow or in the coming days.", "Trump", "tomorrow",
+     ("in", "coming days")),
+    ("The envoy will meet with Lavrov tomorrow.", "Lavrov", "tomorrow", None),
+])
+def test_time_noun_is_split_off_an_actor(parser_nlp, text, obj, time, rest):
+    statement = next(s for s in _run(parser_nlp, text) if s.object is not None and s.object.label == obj)
+    assert statement.object.text == obj
+    roles = {(a.role, a.actor.label) for a in statement.arguments}
+    assert ("time", time) in roles
+    assert rest is None or rest in roles
+
+
+@pytest.mark.parametrize("text,subject,lemma,text_lemma", [
+    ("Hungary refused to deploy troops.", "Hungary", "refuse to deploy", "refused to deploy"),
+    ("Iran declined to comment.", "Iran", "decline to comment", "declined to comment"),
+    ("The parliament failed to pass the budget.", "parliament", "fail to pass", "failed to pass"),
+    ("Poland plans to build a fence.", "Poland", "build", "plans to build"),  # modal cues still leave
+])
+def test_negating_verb_stays_in_the_lemma(parser_nlp, text, subject, lemma, text_lemma):
+    statement = _find(_run(parser_nlp, text), subject, lemma)
+    assert statement.relation.text == text_lemma
+    assert statement.negated == (lemma != "build")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Obama and Putin will meet.", {("Obama", "meet", "Putin")}),
+    ("Armenia and Azerbaijan clashed again.", {("Armenia", "clash", "Azerbaijan")}),
+    ("Russia, China and Iran met in Beijing.",
+     {("Russia", "meet", "China"), ("Russia", "meet", "Iran"), ("China", "meet", "Iran")}),
+    # not symmetric, or with an object of its own: one statement per subject
+    ("Trump and Zelenskyy are expected to discuss air defence.",
+     {("Trump", "discuss", "air defence"), ("Zelenskyy", "discuss", "air defence")}),
+    ("Poland and Romania protested.", {("Poland", "protest", None), ("Romania", "protest", None)}),
+])
+def test_coordinated_subjects(parser_nlp, text, expected):
+    assert _triples(_run(parser_nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("Russia is staging drills near the border.", "stage"),
+    ("The president hopes for a ceasefire.", "hope for"),
+    ("Kyiv hoped for a deal.", "hope for"),
+    ("Police were visiting the site.", "visit"),
+    ("The army is shelling the town.", "shell"),
+])
+def test_verb_lemma_spelling(parser_nlp, text, lemma):
+    assert lemma in {s.relation.lemma for s in _run(parser_nlp, text)}
