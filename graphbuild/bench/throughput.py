@@ -1,8 +1,9 @@
 """End-to-end throughput against raw spaCy parsing, in the same run.
 
-For each process count: raw ``nlp.pipe`` (same model, same processes, same batch
-size, graphbuild's sentence rule only) over the corpus's texts, then ``build`` into a
-fresh store, then the same build again over the now complete store. Every phase runs
+For each process count: ``build`` into a fresh store, the same build again over the
+now complete store, then raw ``nlp.pipe`` (same model, same processes, same batch
+size, graphbuild's sentence rule only) over the corpus's texts; each phase's figures
+are printed as soon as it ends. Every phase runs
 in its own child process so its peak memory is its own. Afterwards the named
 queries are timed on the last store.
 
@@ -186,9 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         for processes in args.processes:
             store = work / f"store-{processes}"
             shutil.rmtree(store, ignore_errors=True)
-            raw = _child("raw", args, processes=processes)
             first = _child("build", args, processes=processes, store=store)
+            print(f"processes={processes} build: {json.dumps(first)}", flush=True)
             again = _child("build", args, processes=processes, store=store)
+            print(f"processes={processes} re-run: {json.dumps(again)}", flush=True)
+            raw = _child("raw", args, processes=processes)
+            print(f"processes={processes} raw: {json.dumps(raw)}", flush=True)
             run = {
                 "raw": raw,
                 "build": first,
