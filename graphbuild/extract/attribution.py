@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .clauses import find_subject
+from .clauses import find_subject, misattached_content
 from .cues import CueTable
 from .spans import phrase
 
@@ -49,6 +49,11 @@ def source_of(head: Token, cues: CueTable) -> Source | None:
     node = head
     for _ in range(12):
         parent = node.head
+        if misattached_content(node, cues):
+            parent = parent.head.head  # "told Trump in a call [that ...]": the reporting verb
+            subject, _, _ = find_subject(parent)
+            if subject is not None:
+                return Source(phrase(subject), cues.has(cues.lemma(parent), "denial"), parent)
         if parent.i != node.i and node.dep_ in _REPORTED_DEPS and cues.has(cues.lemma(parent), "reporting"):
             subject, _, _ = find_subject(parent)
             if subject is not None:

@@ -350,6 +350,17 @@ def _arguments_of(verb: Token, used: set[int], cues: CueTable, splits: dict[int,
     return out
 
 
+def misattached_content(verb: Token, cues: CueTable) -> bool:
+    """Whether a relative clause is the content of a reporting verb that the parser hung on
+    the noun of the verb's prepositional phrase ("told Trump in a call [that Moscow would
+    not back down]"): a complementizer, and the noun inside a phrase of a reporting verb."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "mark" for c in verb.children):
+        return False
+    noun = verb.head
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and cues.has(cues.lemma(prep.head), "reporting")
+
+
 def _relative_object(verb: Token, clause: Token) -> tuple[Token | None, Token | None]:
     """(relative pronoun, antecedent) when the pronoun is the object or prepositional
     object of ``verb``, a verb of the relative clause headed by ``clause``."""
@@ -409,11 +420,10 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         used.add(rel_pronoun.i)
         objects = [phrase(antecedent)]
     elif last.dep_ == "relcl" and source == "own" and len(chain) == 1 and not any(
-        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "mark") for c in last.children
-    ):
+        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in last.children
+    ) and not misattached_content(last, cues):
         # A relative clause without a pronoun: "a post he held" -> he held a post;
-        # "the city he lives in" -> he lives in the city. (With a complementizer it is a
-        # misattached complement clause, "a call that Moscow would not back down".)
+        # "the city he lives in" -> he lives in the city.
         stranded = [
             c for c in last.children if c.dep_ == "prep" and c.i > last.i and _phrase_object(c) is None
         ]
@@ -486,7 +496,9 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         # The first prepositional phrase that names a participant links the object ("spoke by
         # phone with Putin" → speak with Putin); without one, the first phrase does.
         chosen = next((c for c in candidates if c[2] is not None or is_actor(c[1])), None)
-        chosen = chosen or (candidates[0] if candidates else None)
+        reported = any(c.dep_ == "ccomp" for c in last.children) and cues.has(cues.lemma(last), "reporting")
+        if not reported:
+            chosen = chosen or (candidates[0] if candidates else None)
         if chosen is not None:
             prep, obj, actor = chosen
             relation = sorted([*relation, *_prep_tokens(prep)], key=lambda t: t.i)
@@ -514,6 +526,9 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
             arguments.append(("content", clause))
         elif child.dep_ == "xcomp" and child not in chain and child.i not in used:
             arguments.append(("complement", phrase(child, CLAUSE_CUT)))
+        elif child.dep_ == "prep" and (obj := _pobj(child)) is not None:
+            arguments.extend(("content", phrase(c, CLAUSE_CUT)) for c in obj.children
+                             if misattached_content(c, cues))
 
     subject_cut = OBJECT_CUT_DEPS if source == "own" else NOUN_CUT_DEPS
     if subject.pos_ == "VERB":
