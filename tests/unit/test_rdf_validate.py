@@ -173,3 +173,22 @@ def test_validate_cli(tmp_path, capsys):
     broken.write_text("<a> <b> .\n", encoding="utf-8")
     assert main(["validate", str(broken)]) == 2
     assert capsys.readouterr().err.startswith(f"graphbuild: error: {broken}:1:")
+
+
+@pytest.mark.slow
+def test_graph_of_the_bundled_example_conforms(tmp_path):
+    """The real pipeline's statements on the bundled article: both writers give a conforming graph."""
+    from graphbuild.pipeline import parse_batch
+    from graphbuild.rdf.serialize import write_statements
+    from graphbuild.resources import example_path
+
+    document = Document("example", example_path().read_text(encoding="utf-8"))
+    statements = [st for result in parse_batch([document], keep=True) for st in result.parsed]
+    assert len(statements) >= 10
+    report = validate(to_rdf(statements, [document]))
+    assert report.conforms, str(report)
+    path = write_statements(statements, tmp_path / "example.trig", documents=[document])
+    assert validate(load_graph(path)).conforms
+    text = document.text
+    for statement in statements:  # the evidence offsets point at the sentence in the document
+        assert text[statement.span[0]:statement.span[1]] == statement.sentence
