@@ -351,6 +351,8 @@ class _DocResolver:
                     if found is not None:
                         return self._with_title(found, span, ent)
         office = self._office_phrase(words)
+        if office is None and words and head.i < words[-1].i and self._of_country(head):
+            office = self._office_phrase([t for t in words if t.i <= head.i])  # "the foreign minister of Iran"
         if office is not None:
             return replace(office, text=actor.text)
         return self._common_noun(head, base)
@@ -434,11 +436,13 @@ class _DocResolver:
         """Roles of the title among ``tokens`` (longest title wins) and the country they name."""
         roles = None
         country = None
+        covered = 0  # words inside a title already found ("minister" of "foreign minister")
         for i in range(len(tokens)):
-            for j in range(min(len(tokens), i + _MAX_TITLE_WORDS), i, -1):
+            for j in range(min(len(tokens), i + _MAX_TITLE_WORDS), max(i, covered), -1):
                 found = self.gaz.titles.get(normalise(" ".join(t.text for t in tokens[i:j])))
                 if found is not None:
                     roles = found if roles is None else roles | found
+                    covered = j
                     break
         for token in tokens:
             entry = self._token_entry(token)

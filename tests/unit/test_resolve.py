@@ -401,3 +401,9 @@ def test_apposed_title_becomes_the_office(nlp, person, text, office):
     assert said.subject.office == office
     assert person is None or said.subject.id == person
     assert [s for s in statements if s.relation.lemma == "be"] == []
+
+
+def test_office_with_an_of_country_is_its_holder(nlp, gaz):
+    (actor,) = _resolve_mentions(nlp, gaz, "The foreign minister of Iran said so.", ["The foreign minister of Iran"],
+                                 published="2025-07-04")
+    assert (actor.id, actor.type, actor.office) == ("abbas-araghchi", "Person", "Minister of Foreign Affairs of Iran")
