@@ -192,3 +192,21 @@ def test_graph_of_the_bundled_example_conforms(tmp_path):
     text = document.text
     for statement in statements:  # the evidence offsets point at the sentence in the document
         assert text[statement.span[0]:statement.span[1]] == statement.sentence
+
+
+@pytest.mark.slow
+def test_graph_of_real_news_sentences_conforms(shared):
+    """The PLOVER example sentences (../shared, read at run time) through the real pipeline."""
+    import json
+
+    from graphbuild.pipeline import parse_batch
+
+    path = shared / "benchmarks" / "plover_gsr" / "plover_gsr.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    documents = [Document(str(row["id"]), row["text"]) for row in rows if row.get("text")]
+    statements = [st for result in parse_batch(documents, keep=True, skip_bad=True) for st in result.parsed]
+    assert len(statements) >= len(documents) // 2
+    report = validate(to_rdf(statements, documents))
+    assert report.conforms, str(report)
