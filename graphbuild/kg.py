@@ -65,6 +65,7 @@ class KnowledgeGraph:
         doc_id: str = "text",
         published: str | None = None,
         model: str | None = None,
+        skip_bad: bool = False,
         name: str = "graphbuild",
     ) -> KnowledgeGraph:
         """Run the pipeline over files and/or a text, in memory.
@@ -79,6 +80,8 @@ class KnowledgeGraph:
             ISO date for documents that carry none.
         model : str, optional
             spaCy pipeline; default as for ``graphbuild build``.
+        skip_bad : bool
+            Skip unreadable documents (e.g. corpus lines without text) with a warning.
         """
         from .errors import InputError
         from .ingest import iter_documents
@@ -87,7 +90,9 @@ class KnowledgeGraph:
         from .rdf.serialize import to_rdf
 
         paths = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
-        documents: list[Document] = list(iter_documents([str(p) for p in paths], published=published))
+        documents: list[Document] = list(
+            iter_documents([str(p) for p in paths], published=published, skip_bad=skip_bad)
+        )
         if text is not None:
             documents.append(Document(doc_id, text, published=published))
         if not documents:
@@ -117,11 +122,19 @@ class KnowledgeGraph:
 
     @classmethod
     def load(cls, path: str | os.PathLike | Iterable[str | os.PathLike], *, name: str | None = None) -> KnowledgeGraph:
-        """Read graph files (``graph.ttl`` from ``graphbuild build``, TriG, N-Quads ...)."""
-        from .rdf.read import load_graph
+        """Read graph files (``graph.ttl`` from ``graphbuild build``, TriG, N-Quads ...).
 
-        first = Path(path) if isinstance(path, (str, os.PathLike)) else Path(next(iter(path)))
-        return cls(load_graph(path), name=name or first.stem)
+        Oxigraph parses (fast, errors with line and column, and it reads escaped local
+        names such as ``gba:a\\%20b\\.`` that rdflib 7.6's Turtle parser rejects);
+        the rdflib dataset is filled from it through N-Quads.
+        """
+        from .query import _store_to_rdflib, load_source
+
+        paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
+        store = load_source([str(p) for p in paths])
+        kg = cls(_store_to_rdflib(store), name=name or Path(paths[0]).stem)
+        kg._store = store
+        return kg
 
     # ------------------------------------------------------------------ using one
 
