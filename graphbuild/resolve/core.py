@@ -551,10 +551,15 @@ class _DocResolver:
     def _sector_phrase(self, head: Token, base: Actor) -> Actor | None:
         """"Russian airstrikes" → Russia/MIL, "Moscow's envoy" → Russia/GOV, "a Ukrainian source" → Ukraine;
         "a court in Guyana" → the generic actor GUYJUD (an organisation of Guyana, sector JUD)."""
-        code = self._sector_code(head)
-        if code is None:
+        term = self._sector_term(head)
+        if term is None:
             return None
-        owner = self._modifier_actor(head) or self._attached_actor(head)
+        form, code = term
+        owner = self._modifier_actor(head)
+        if owner is None and form in self.gaz.sector_agents:
+            # who acts can be named by a phrase ("police in Kabul"); for acts and weapons such a
+            # phrase names a place or target ("an attack in Saudi Arabia"), so only modifiers count
+            owner = self._attached_actor(head)
         if owner is None:
             return None
         kind, term = self.gaz.sector_types.get(code, ("Country", code))
@@ -594,14 +599,15 @@ class _DocResolver:
                     return owner
         return None
 
-    def _sector_code(self, head: Token) -> str | None:
+    def _sector_term(self, head: Token) -> tuple[str, str] | None:
+        """``(form, sector code)`` of the sector term heading the phrase ("border police", "police")."""
         compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
-        if compounds:
-            code = self.gaz.sector_terms.get(normalise(f"{compounds[0].text} {head.text}"))
+        forms = [normalise(f"{compounds[0].text} {head.text}")] if compounds else []
+        for form in [*forms, normalise(head.text), normalise(head.lemma_)]:
+            code = self.gaz.sector_terms.get(form)
             if code is not None:
-                return code
-        code = self.gaz.sector_terms.get(normalise(head.text))
-        return code if code is not None else self.gaz.sector_terms.get(normalise(head.lemma_))
+                return form, code
+        return None
 
     def _anaphor(self, head: Token, base: Actor) -> Actor | None:
         """"the country" → latest country; "his country" → the country of what "his" refers to."""

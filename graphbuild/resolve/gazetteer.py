@@ -135,6 +135,8 @@ class Gazetteer:
     #: "government") — "Iraqi officials" act as the state; ("Organization", "judiciary") — "a
     #: court in Guyana" is a court of Guyana
     sector_types: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: sector-term forms that name actors (their term has ``gb:refersTo``), not acts or weapons
+    sector_agents: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -223,6 +225,7 @@ class Gazetteer:
                 titles.setdefault(normalise(str(form)), set())
         sector_terms: dict[str, str] = {}
         sector_types: dict[str, tuple[str, str]] = {}
+        sector_agents: set[str] = set()
         for node in graph.subjects(RDF.type, GB.SectorTerm):
             code = _str(graph.value(node, GB.sector)) or ""
             for form in _labels(graph, node):
@@ -230,6 +233,7 @@ class Gazetteer:
             kind = graph.value(node, GB.refersTo)
             if code and kind is not None:
                 sector_types[code] = (_local(kind), _pref(graph, node) or code)
+                sector_agents.update(normalise(form) for form in _labels(graph, node))
         anaphors: dict[str, str] = {}
         for node in graph.subjects(RDF.type, GB.AnaphoricNoun):
             target = _local(graph.value(node, GB.refersTo))
@@ -246,6 +250,7 @@ class Gazetteer:
             person_variants={k: frozenset(v) for k, v in person_variants.items()},
             holders=_holder_index(entries),
             sector_types=sector_types,
+            sector_agents=frozenset(sector_agents),
         )
         log.info("gazetteer: %d actors, %d offices, %d surface forms", len(entries), len(offices), len(names))
         return gaz

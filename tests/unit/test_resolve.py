@@ -407,3 +407,11 @@ def test_office_with_an_of_country_is_its_holder(nlp, gaz):
     (actor,) = _resolve_mentions(nlp, gaz, "The foreign minister of Iran said so.", ["The foreign minister of Iran"],
                                  published="2025-07-04")
     assert (actor.id, actor.type, actor.office) == ("abbas-araghchi", "Person", "Minister of Foreign Affairs of Iran")
+
+
+def test_an_act_is_owned_only_by_a_modifier(nlp, gaz):
+    text = "An attack in Saudi Arabia and Russian airstrikes were condemned."
+    attack, strikes = _resolve_mentions(nlp, gaz, text, ["An attack in Saudi Arabia", "Russian airstrikes"])
+    assert (attack.id, attack.type, attack.country, attack.sector) == (
+        "name-attack-in-saudi-arabia", "Other", "SAU", None)  # where it happened, not who attacked
+    assert (strikes.id, strikes.country, strikes.sector) == ("Q159", "RUS", "MIL")
