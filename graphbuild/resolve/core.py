@@ -568,8 +568,11 @@ class _DocResolver:
                 return self._generic(base, owner.country, code, kind, term)
             if owner.type == "Location":
                 owner = self._as_state(owner)
+        # a sector names a part of a state; an organisation's staff are the organisation, with its own
+        # sector ("NATO officials" → NATO, IGO)
+        sector = code or owner.sector if owner.type == "Country" else owner.sector or code
         return replace(owner, text=base.text, label=owner.label, start=base.start, end=base.end,
-                       sector=code or owner.sector, office=None)
+                       sector=sector, office=None)
 
     def _generic(self, base: Actor, iso3: str, code: str, kind: str, term: str) -> Actor:
         """A part of a country that is not the state acting: id like a CAMEO agent code ("GUYJUD")."""

@@ -129,7 +129,7 @@ def test_unknown_ids_are_readable_and_bounded():
     ("Moscow's envoy left.", "Moscow's envoy", ("Q159", "Country", "RUS", "GOV")),
     ("A Ukrainian source said so.", "A Ukrainian source", ("Q212", "Country", "UKR", None)),
     ("The Pentagon's move surprised Kyiv.", "The Pentagon's move", ("Q30", "Country", "USA", None)),
-    ("NATO officials met in Brussels.", "NATO officials", ("Q7184", "Organization", None, "GOV")),
+    ("NATO officials met in Brussels.", "NATO officials", ("Q7184", "Organization", None, "IGO")),
 ])
 def test_demonym_and_sector_phrases(nlp, gaz, text, mention, expected):
     (actor,) = _resolve_mentions(nlp, gaz, text, [mention])
