@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     from . import _commands  # noqa: F401  (registers every command on ``app``)
 
     try:
-        app(args=argv, standalone_mode=False)
+        # Outside standalone mode click returns (not raises) the code of ``typer.Exit``.
+        code = app(args=argv, standalone_mode=False)
     except GraphbuildError as err:
         echo_err(f"graphbuild: error: {err}")
         return err.exit_code

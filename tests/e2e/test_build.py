@@ -82,6 +82,14 @@ def test_turtle_parses_back_and_holds_every_statement(example_build):
     assert len(set(graph.subjects(rdflib.RDF.type, GB.Statement))) == report.statements
 
 
+def test_written_graph_conforms_to_the_shapes(example_build):
+    from graphbuild.rdf.read import load_graph
+    from graphbuild.rdf.validate import validate
+
+    report = validate(load_graph(example_build[0] / "graph.ttl"))
+    assert report.conforms, report
+
+
 def test_html_is_self_contained(example_build):
     out, _ = example_build
     html = (out / "graph.html").read_text(encoding="utf-8")
