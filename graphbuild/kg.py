@@ -124,9 +124,8 @@ class KnowledgeGraph:
     def load(cls, path: str | os.PathLike | Iterable[str | os.PathLike], *, name: str | None = None) -> KnowledgeGraph:
         """Read graph files (``graph.ttl`` from ``graphbuild build``, TriG, N-Quads ...).
 
-        Oxigraph parses (fast, errors with line and column, and it reads escaped local
-        names such as ``gba:a\\%20b\\.`` that rdflib 7.6's Turtle parser rejects);
-        the rdflib dataset is filled from it through N-Quads.
+        Oxigraph parses (fast, with line and column in errors); the rdflib dataset is
+        filled from it through N-Quads.
         """
         from .query import _store_to_rdflib, load_source
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import hashlib
 import os
 import re
 import unicodedata
@@ -65,7 +66,9 @@ _KINDS = {
     "cameo": str(CAMEO),
     "plover": str(PLOVER),
 }
-_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:")
+#: Characters a key may keep in its IRI: they need no escaping in Turtle prefixed names,
+#: so every RDF reader (rdflib's included) reads back what pyoxigraph writes.
+_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_:")
 _QID = re.compile(r"Q[1-9][0-9]*")
 #: Modalities whose direct edge keeps the bare lemma (the text states it, perhaps via a source).
 _FACTUAL = ("asserted", "reported")
@@ -83,22 +86,25 @@ def _ucschar(cp: int) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _escape(key: str) -> str:
-    """Percent-encode ``key`` into a path segment: injective, stable, valid in IRIs.
+    """A path segment for ``key``: stable, valid in IRIs, and plain in Turtle.
 
-    ASCII letters, digits, ``-._~:`` and non-ASCII letters, digits and marks that IRIs
-    allow (RFC 3987 ``ucschar``) stay as they are (after NFC normalisation, so both Unicode spellings of "Erdoğan" agree);
-    everything else, ``%`` included, becomes ``%XX`` of its UTF-8 bytes. A segment of
-    only dots is encoded too, so that no IRI contains a ``.``/``..`` path step.
+    Keys made of ASCII letters, digits, ``-``, ``_``, ``:`` and the non-ASCII letters,
+    digits and marks IRIs allow (RFC 3987 ``ucschar``, after NFC normalisation, so both
+    Unicode spellings of "Erdoğan" agree) are kept as they are, unless they hold ``--``.
+    Any other key becomes a lower-case ASCII slug, ``--`` and 16 hex digits of its
+    BLAKE2b hash: no ``%``, ``.`` or ``~`` is ever needed, because pyoxigraph writes those
+    with backslash escapes in prefixed names that rdflib 7's Turtle parser rejects.
+    Distinct keys get distinct segments (up to a 64-bit hash collision).
     """
     key = unicodedata.normalize("NFC", key)
-    out: list[str] = []
-    for ch in key:
-        if ch in _UNRESERVED or (ch > "\x7f" and _ucschar(ord(ch)) and unicodedata.category(ch)[0] in "LNM"):
-            out.append(ch)
-        else:
-            out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
-    text = "".join(out)
-    return text.replace(".", "%2E") if not text.strip(".") else text
+    if "--" not in key and all(
+        ch in _PLAIN or (ch > "\x7f" and _ucschar(ord(ch)) and unicodedata.category(ch)[0] in "LNM") for ch in key
+    ):
+        return key
+    folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode("ascii").lower()
+    slug = "-".join("".join(ch if ch.isalnum() else " " for ch in folded).split())[:64]
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return f"{slug}--{digest}" if slug else f"--{digest}"
 
 
 def mint_iri(kind: str, key: str) -> URIRef:
@@ -125,7 +131,7 @@ def mint_iri(kind: str, key: str) -> URIRef:
     >>> mint_iri("actor", "Q159")
     rdflib.term.URIRef('https://w3id.org/graphbuild/id/actor/Q159')
     >>> str(mint_iri("doc", 'news/a "b".txt'))
-    'https://w3id.org/graphbuild/id/doc/news%2Fa%20%22b%22.txt'
+    'https://w3id.org/graphbuild/id/doc/news-a-b-txt--710b78d7f96902f5'
     """
     try:
         base = _KINDS[kind]
