@@ -260,7 +260,7 @@ class _DocResolver:
         if inner:
             return min(inner, key=lambda t: t[0])[1]
         sent = self.sent_of[token.i]
-        for distance in range(0, coref.WINDOW):
+        for distance in range(coref.WINDOW):
             for k in (sent - distance, sent + distance):
                 if k in self.sentence_speakers and self._same_paragraph(sent, k):
                     return self.sentence_speakers[k]

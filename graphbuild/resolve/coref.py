@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..extract.model import Actor
 
-__all__ = ["Mention", "WINDOW", "antecedent", "is_pleonastic", "latest_of_type", "mention_is_referent", "pronoun_kind"]
+__all__ = ["WINDOW", "Mention", "antecedent", "is_pleonastic", "latest_of_type", "mention_is_referent", "pronoun_kind"]
 
 #: How many sentences back a pronoun may look for its antecedent.
 WINDOW = 3

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer
 
-__all__ = ["ActorRuler", "make_actor_ruler", "ENT_LABELS"]
+__all__ = ["ENT_LABELS", "ActorRuler", "make_actor_ruler"]
 
 #: spaCy entity label per gazetteer class (demonyms are NORP whatever their class).
 ENT_LABELS = {

@@ -7,8 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from graphbuild.extract.model import Actor, Argument, Attribution, Relation, Statement
-from graphbuild.resolve import Gazetteer, resolve, unknown_id
-from graphbuild.resolve import coref
+from graphbuild.resolve import Gazetteer, coref, resolve, unknown_id
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +188,7 @@ def test_apposition_description_becomes_the_named_person(nlp, gaz):
     first = text.index("Dunn's mother")
     second = text.index("Dunn's mother", first + 1)
     name_at = text.index("Charlotte Charles")
-    mother = lambda s: Actor("Dunn's mother", "Dunn's mother", start=s, end=s + 13)  # noqa: E731
+    mother = lambda s: Actor("Dunn's mother", "Dunn's mother", start=s, end=s + 13)
     statements = [
         Statement("t", text, (0, len(text)), Actor("Charlotte Charles", "Charlotte Charles", start=name_at,
                                                    end=name_at + 17), Relation("is", "be"), object=mother(first),
