@@ -146,10 +146,9 @@ def relation_tokens(chain: list[Token]) -> list[Token]:
     for verb in chain:
         out.append(verb)
         for child in verb.children:
-            if child.dep_ in AUX_DEPS or is_particle(child):
-                out.append(child)
-            elif (child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB"
-                  and child.n_lefts + child.n_rights == 0 and abs(child.i - verb.i) <= 2):
+            bare_adverb = (child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB"
+                           and child.n_lefts + child.n_rights == 0 and abs(child.i - verb.i) <= 2)
+            if child.dep_ in AUX_DEPS or is_particle(child) or bare_adverb:
                 out.append(child)
     return sorted(set(out), key=lambda t: t.i)
 
@@ -335,9 +334,9 @@ def _arguments_of(verb: Token, used: set[int], cues: CueTable, splits: dict[int,
                 pcomp = [c for c in child.children if c.dep_ == "pcomp"]
                 if pcomp:
                     out.append((child.lower_, phrase(pcomp[0], CLAUSE_CUT)))
-        elif child.dep_ in TIME_DEPS and _is_time(child, cues):
-            out.append(("time", phrase(child, CLAUSE_CUT)))
-        elif child.dep_ == "advmod" and any(t.ent_type_ in TIME_ENTS for t in child.subtree):
+        elif (child.dep_ in TIME_DEPS and _is_time(child, cues)) or (
+            child.dep_ == "advmod" and any(t.ent_type_ in TIME_ENTS for t in child.subtree)
+        ):
             out.append(("time", phrase(child, CLAUSE_CUT)))
         elif child.dep_ == "advmod" and any(c.dep_ == "prep" for c in child.children):
             out.append(("adverbial", phrase(child, CLAUSE_CUT)))  # "northeast of Tarboro"

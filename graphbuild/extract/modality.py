@@ -42,9 +42,10 @@ def _conditional(head: Token, cues: CueTable) -> bool:
     """Whether the clause, or a clause it depends on, is introduced by a conditional subordinator."""
     node = head
     for _ in range(8):
-        if node.dep_ in _CONDITION_DEPS or node.i == head.i:
-            if any(c.dep_ == "mark" and cues.has(c.lower_, "conditional") for c in node.children):
-                return True
+        if (node.dep_ in _CONDITION_DEPS or node.i == head.i) and any(
+            c.dep_ == "mark" and cues.has(c.lower_, "conditional") for c in node.children
+        ):
+            return True
         if node.head.i == node.i:
             return False
         node = node.head

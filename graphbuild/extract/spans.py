@@ -13,10 +13,10 @@ from .model import Actor
 
 __all__ = [
     "NOUN_CUT_DEPS",
-    "span_head",
     "conjuncts",
     "make_actor",
     "phrase",
+    "span_head",
     "span_text",
 ]
 
@@ -56,11 +56,10 @@ def phrase(head: Token, cut: frozenset[str] = NOUN_CUT_DEPS, keep_conj: bool = F
         start = min(start, child.left_edge.i)
     for child in head.rights:
         if child.dep_ in cut and not _inside_entity(child, head, in_entity, keep_conj):
-            if child.dep_ == "punct":
-                # Inner punctuation (a hyphen, a closing quote) belongs to the phrase
-                # when more of the phrase follows it.
-                if any(c.i > child.i and c.dep_ not in cut for c in head.rights):
-                    continue
+            # Inner punctuation (a hyphen, a closing quote) belongs to the phrase
+            # when more of the phrase follows it.
+            if child.dep_ == "punct" and any(c.i > child.i and c.dep_ not in cut for c in head.rights):
+                continue
             break
         end = max(end, child.right_edge.i + 1)
     # Never cut through a named entity ("on December 31 , 1963").
