@@ -189,6 +189,30 @@ def merged_subject(noun: Token) -> Token | None:
     return None
 
 
+def merged_addressee(subject: Token, cues: CueTable) -> Span | None:
+    """The addressee the parser merged into the subject of a communication verb's clause
+    ("assured [Erdogan] [Russia] would keep ..."), or None.
+
+    The mirror of :func:`merged_subject`: the clause subject starts an entity of its own after
+    a compound from another entity, its phrase starts right after a communication verb
+    (cue kind ``addressee``) that has no object.
+    """
+    if subject.dep_ != "nsubj" or subject.ent_iob_ != "B" or subject.head.dep_ != "ccomp":
+        return None
+    governor = subject.head.head
+    first = subject.left_edge
+    before = subject.doc[subject.i - 1]
+    if first.i == subject.i or before.dep_ != "compound" or before.ent_iob_ == "O" or first.i <= governor.i:
+        return None
+    if not cues.has(cues.lemma(governor), "addressee"):
+        return None
+    if any(c.dep_ in ("dobj", *ADDRESSEE_DEPS) and c.pos_ in NOMINAL_POS for c in governor.children):
+        return None
+    if any(not is_particle(t) for t in subject.doc[governor.i + 1:first.i]):
+        return None
+    return subject.doc[first.i:subject.i]
+
+
 def _clause_subject(verb: Token) -> Token | None:
     """The subject of a subjectless complement clause that the parser merged into its
     governor's object (see :func:`merged_subject`)."""
@@ -463,6 +487,7 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
             if obj is not None:
                 agents = [phrase(c) for c in conjuncts(obj)]
 
+    merged_clause: dict[int, int] = {}  # clause head -> where its content starts
     if not objects and not passive and cues.has(cues.lemma(last), "addressee"):
         # "Putin tells Trump he will not back down": the addressee the parser left as a
         # complement or dative is the object of a communication verb.
@@ -472,6 +497,13 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
                 objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(child)]
                 used.update(c.i for c in conjuncts(child))
                 break
+            if child.dep_ == "ccomp":
+                subject_of = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                addressee = merged_addressee(subject_of, cues) if subject_of is not None else None
+                if addressee is not None:
+                    objects = [addressee]
+                    merged_clause[child.i] = subject_of.i
+                    break
 
     times: list[Span] = []
     if not objects and not (passive and agents):
@@ -517,6 +549,8 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         reporting = cues.has(cues.lemma(last), "reporting")
         if child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or reporting):
             clause = phrase(child, CLAUSE_CUT)
+            if child.i in merged_clause:
+                clause = child.doc[merged_clause[child.i]:clause.end]
             mark = clause[0]
             if mark.dep_ == "mark" and mark.head.i == child.i and len(clause) > 1 and not objects:
                 # "said that X": the complementizer links the clause, as a preposition links an object.
@@ -534,6 +568,8 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         subjects = [phrase(subject, CLAUSE_CUT)]  # a clausal subject
     elif source == "split":
         subjects = [subject.doc[subject.i:subject.i + 1]]
+    elif merged_addressee(subject, cues) is not None:
+        subjects = [subject.doc[subject.i:phrase(subject, subject_cut).end]]
     else:
         subjects = [phrase(s, subject_cut) for s in conjuncts(subject)]
     return Frame(

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .clauses import merged_subject
+from .clauses import merged_addressee, merged_subject
+from .cues import cue_table
 from .spans import NOUN_CUT_DEPS, conjuncts, phrase
 
 __all__ = ["nominal_pairs"]
@@ -49,6 +50,7 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
     apposed to a place is inside it, and so is "the parliament in Belgrade").
     Numbers, dates and lists are not appositions.
     """
+    cues = cue_table()
     for token in sent:
         if token.pos_ not in _NOUN_POS and token.pos_ != "PRON":
             continue
@@ -77,7 +79,7 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
                     thing = token.doc[phrase(token, NOUN_CUT_DEPS).start:child.i]
                     if len(thing):
                         yield thing, phrase(place, NOUN_CUT_DEPS - {"conj", "cc"}), "located"
-        if token.dep_ != "compound" and merged_subject(token) is None:
+        if token.dep_ != "compound" and merged_subject(token) is None and merged_addressee(token, cues) is None:
             title = _title(token)
             if title is not None:
                 name_start = title.end

@@ -274,6 +274,8 @@ def test_prepositional_actor_links_the_object(parser_nlp, text, lemma, obj, argu
     ("A Ukrainian source told Reuters Trump may speak with Zelenskyy.", "Ukrainian source", "Reuters",
      ("Trump", "speak with", "Zelenskyy")),
     ("An aide told CNN Macron would visit Kyiv.", "aide", "CNN", ("Macron", "visit", "Kyiv")),
+    # the mirror parse: the two names made the clause's subject
+    ("Macron told Le Monde France would send jets.", "Macron", "Le Monde", ("France", "send", "jets")),
 ])
 def test_object_merged_with_next_subject_is_split(nlp, text, subject, told, inner):
     """With the actor ruler the two names are separate entities; the parse made one noun phrase."""
