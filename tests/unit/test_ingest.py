@@ -158,3 +158,19 @@ def test_tables_of_figures_are_not_taken_for_another_language():
     from graphbuild.ingest import looks_english
 
     assert looks_english("Shr 70 cts vs 67 cts\n\nNet 6,416,000 vs 6,057,000\n\nNOTE: Net includes gains of 5,900,000 dlrs.")
+
+
+def test_utf16_with_a_byte_order_mark_is_text_not_binary(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Russia and China met in Beijing.".encode("utf-16"))
+    [doc] = docs([path])
+    assert doc.text == "Russia and China met in Beijing."
+
+
+def test_truncated_gzip_corpus_is_one_error(tmp_path):
+    data = gzip.compress(b"".join(json.dumps({"id": str(i), "text": "Iran met the EU. " * 50}).encode() + b"\n"
+                                  for i in range(200)))
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match="corrupt or truncated"):
+        docs([path])
