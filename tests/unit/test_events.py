@@ -97,10 +97,10 @@ CASES = [
     ("threaten", "sanctions", (), "1312"),
     ("threaten to impose", "sanctions", (), "1312"),
     ("threaten to cut", "diplomatic ties", (), "1313"),
-    ("threaten to stop", "negotiations", (), "130"),
+    ("threaten to stop", "negotiations", (), "134"),
     ("issue", "an ultimatum", (), "139"),
     # 14 protest
-    ("protest against", "the law", (), "141"),
+    ("protest against", "the law", (), "1412"),
     ("stage", "a hunger strike", (), "142"),
     ("begin", "a general strike", (), "143"),
     ("riot", None, (), "145"),
