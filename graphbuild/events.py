@@ -7,8 +7,9 @@ in the README, "Event typing"). This module only knows how to match them:
 
 1. the words of ``relation.lemma`` are looked up (verbs, nouns of nominal events,
    multi-word lemmas), with the entry's particle checked against the following relation
-   words or the argument roles, its cues against the object and argument text, and its
-   actor-type constraints against the subject and object;
+   words or the argument roles, its cues against the object and argument text, its subject
+   cues against the subject's text ("protesters torched" is a riot, 145), and its actor-type
+   constraints against the subject and object;
 2. a *frame* verb (threaten, urge, demand, agree, refuse ...) maps the event it governs
    (a later verb of an xcomp chain, or an event noun in its object) through the frame's
    rules: "threaten to impose sanctions" is 1312, not 163;
@@ -81,12 +82,14 @@ class Entry:
     refuse_when_negated: bool = False
     #: For a light verb: the argument roles its event noun may come from ("in" a phone call).
     noun_roles: frozenset[str] = frozenset()
+    #: Words one of which the subject's text must hold ("protesters torched": a riot, not 1712).
+    subject_cues: frozenset[tuple[str, ...]] = frozenset()
 
     @property
     def constraints(self) -> int:
         """How many conditions the entry sets: more conditions met = more specific."""
         return sum((self.particle is not None, bool(self.cues), self.object_type is not None,
-                    self.subject_type is not None))
+                    self.subject_type is not None, bool(self.subject_cues)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,7 @@ class _Evidence:
     """The parts of a statement that typing looks at, as word tuples."""
 
     relation: tuple[str, ...]
+    subject: tuple[str, ...]  # the subject's text and label
     object: tuple[str, ...]
     arguments: tuple[tuple[str, ...], ...]
     roles: tuple[str, ...]  # one per argument, in order
@@ -173,6 +177,7 @@ class _Evidence:
         arguments = [a for a in statement.arguments if a.role not in _OPAQUE_ROLES]
         return cls(
             relation=_words(statement.relation.lemma) or _words(statement.relation.text),
+            subject=_words(statement.subject.text) + _words(statement.subject.label),
             object=_words(obj.text) if obj else (),
             arguments=tuple(_words(a.actor.text) for a in arguments),
             roles=tuple(a.role.casefold() for a in arguments),
@@ -293,6 +298,10 @@ class Lexicon:
         ):
             return None
         if entry.subject_type is not None and ev.subject_type != entry.subject_type:
+            return None
+        if entry.subject_cues and not any(
+            cue[0] in _stem_set(ev.subject) and _contains(ev.subject, cue) is not None for cue in entry.subject_cues
+        ):
             return None
         return consumed, cue_length, particle_rank
 
@@ -525,6 +534,11 @@ def _from_graph(graph) -> Lexicon:
             if cls not in cue_classes:
                 raise GraphbuildError(f"{name} uses undefined cue class {_local(cls)}", where="lexicon.ttl")
             cues.update(cue_classes[cls])
+        subject_cues = {_words(str(c)) for c in graph.objects(node, lex("subjectCue"))}
+        for cls in graph.objects(node, lex("subjectCueClass")):
+            if cls not in cue_classes:
+                raise GraphbuildError(f"{name} uses undefined cue class {_local(cls)}", where="lexicon.ttl")
+            subject_cues.update(cue_classes[cls])
         particle = graph.value(node, lex("particle"))
         light = graph.value(node, lex("light"))
         frame = graph.value(node, lex("frame"))
@@ -542,6 +556,7 @@ def _from_graph(graph) -> Lexicon:
             frame=_local(frame) if frame is not None else None,
             refuse_when_negated=graph.value(node, lex("negation")) == lex("refuse"),
             noun_roles=frozenset(str(r).casefold() for r in graph.objects(node, lex("nounRole"))),
+            subject_cues=frozenset(c for c in subject_cues if c),
         )
         if entry.code is None and not entry.light:
             raise GraphbuildError(f"{name} has no lex:code", where="lexicon.ttl")
@@ -561,5 +576,5 @@ def _from_graph(graph) -> Lexicon:
     for frame, modality in sorted(graph.subject_objects(lex("announcedModality"))):
         announced_frames.setdefault(str(modality), []).append(_local(frame))
     # Sorted so that ties between equally specific entries resolve the same way every run.
-    entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues)))
+    entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues), sorted(e.subject_cues)))
     return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames)

@@ -132,6 +132,21 @@ CASES = [
     ("capture", "the village", (), "192"),
     ("violate", "the ceasefire", (), "196"),
     ("massacre", "civilians", (), "202"),
+    # second coverage pass: recipient side of aid, travel warnings, repression, demanded change
+    ("receive", "weapons", (("from", "the government", "Country"),), "072"),
+    ("obtain", "a loan", (("from", "the IMF", "Organization"),), "071"),
+    ("advise against", "travel to Tunisia", (), "160"),
+    ("issue", "a travel warning", (), "160"),
+    ("clash with", "rioters", (), "175"),
+    ("fire", "tear gas", (("at", "the crowd", "Group"),), "175"),
+    ("seek", "asylum", (), "0234"),
+    ("protest", "the election results", (), "1414"),
+    ("demand", "the resignation of the prime minister", (), "1041"),
+    ("threaten", "a boycott", (), "1312"),
+    ("threaten", "a general strike", (), "133"),
+    ("test-fire", "a missile", (), "150"),
+    ("gun down", "a policeman", (), "193"),
+    ("accept", "an invitation to visit Beijing", (), "036"),
 ]
 
 
@@ -149,6 +164,23 @@ def test_object_type_cue(lexicon):
 def test_subject_type_cue(lexicon):
     assert classify(stmt("bomb", "a market", subj_type="Group"), lexicon).cameo == "183"
     assert classify(stmt("bomb", "a market", subj_type="Country"), lexicon).cameo == "195"
+
+
+def test_subject_cue(lexicon):
+    """Property destroyed by demonstrators is a riot (145); by a state, coercion (1712)."""
+    def demolish(subject: str, kind: str) -> str:
+        statement = stmt("demolish", "the building").replace(subject=Actor(subject, subject, type=kind))
+        return classify(statement, lexicon).cameo
+
+    assert demolish("a Ukrainian protestor", "Group") == "145"
+    assert demolish("angry demonstrators", "Group") == "145"
+    assert demolish("the army", "Organization") == "1712"
+
+
+def test_a_pledge_to_coerce_is_a_threat_not_the_act(lexicon):
+    """Convention: a pledge governs its complement (intent frame); harm pledged is a threat (13)."""
+    assert classify(stmt("pledge to expel", "exiled leaders"), lexicon).cameo == "132"
+    assert classify(stmt("pledge to provide", "military aid"), lexicon).cameo == "0332"
 
 
 def test_unknown_verbs_are_not_typed(lexicon):
