@@ -332,6 +332,7 @@ def run(shared: Path = DEFAULT_SHARED, *, limit: int | None = None, model: str |
         for name, half in zip(("dev_half", "held_out_half"), _halves(list(zip(records, predicted, names)))):
             recs, preds, nms = zip(*half)
             out["gsr"][name] = score_gsr(recs, preds)["event_recall"]
+            out["gsr"][f"{name}_dyad"] = score_gsr(recs, preds)["dyad_recall"]
             out["gsr_phrase_actors"][name] = score_gsr(recs, preds, nms)["event_recall"]
     if "plover" in sets:
         records = _read_jsonl(bench / "plover_gsr" / "plover_gsr.jsonl")[:limit]
