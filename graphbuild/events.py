@@ -84,6 +84,9 @@ class Entry:
     noun_roles: frozenset[str] = frozenset()
     #: Words one of which the subject's text must hold ("protesters torched": a riot, not 1712).
     subject_cues: frozenset[tuple[str, ...]] = frozenset()
+    #: The particle's phrase is the verb's only complement: "returned to Kyiv" is a visit,
+    #: "returned the hostages to Kyiv" (a direct object, "to" an argument) is not.
+    intransitive: bool = False
 
     @property
     def constraints(self) -> int:
@@ -282,6 +285,8 @@ class Lexicon:
             elif entry.particle in ev.roles and (end is None or end >= len(ev.relation)):
                 # Arguments hang on the last verb of a chain: "agree to provide X with Y"
                 # does not make "agree with".
+                if entry.intransitive and ev.object:
+                    return None
                 particle_rank = 1 if ev.roles[0] == entry.particle else 0
             else:
                 return None
@@ -474,6 +479,10 @@ def _local(iri) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _true(literal) -> bool:
+    return literal is not None and literal.toPython() is True
+
+
 @functools.cache
 def _packaged() -> Lexicon:
     from .resources import ontology_graph
@@ -552,11 +561,12 @@ def _from_graph(graph) -> Lexicon:
             object_type=_local(object_type) if object_type is not None else None,
             subject_type=_local(subject_type) if subject_type is not None else None,
             code=code_of(node, name),
-            light=bool(light is not None and light.toPython() is True),
+            light=_true(light),
             frame=_local(frame) if frame is not None else None,
             refuse_when_negated=graph.value(node, lex("negation")) == lex("refuse"),
             noun_roles=frozenset(str(r).casefold() for r in graph.objects(node, lex("nounRole"))),
             subject_cues=frozenset(c for c in subject_cues if c),
+            intransitive=_true(graph.value(node, lex("intransitive"))),
         )
         if entry.code is None and not entry.light:
             raise GraphbuildError(f"{name} has no lex:code", where="lexicon.ttl")

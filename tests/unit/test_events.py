@@ -183,6 +183,12 @@ def test_a_pledge_to_coerce_is_a_threat_not_the_act(lexicon):
     assert classify(stmt("pledge to provide", "military aid"), lexicon).cameo == "0332"
 
 
+def test_a_travel_verb_with_a_direct_object_is_not_a_visit(lexicon):
+    assert classify(stmt("return", args=(("to", "Kyiv", "Location"),)), lexicon).cameo == "042"
+    assert classify(stmt("return to", "Kyiv", "Location"), lexicon).cameo == "042"
+    assert classify(stmt("return", "the hostages", args=(("to", "Kyiv", "Location"),)), lexicon).cameo == "0842"
+
+
 def test_unknown_verbs_are_not_typed(lexicon):
     assert classify(stmt("be", "President"), lexicon) is None
     assert classify(stmt("remain", "focused"), lexicon) is None
