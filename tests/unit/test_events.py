@@ -147,6 +147,9 @@ CASES = [
     ("test-fire", "a missile", (), "150"),
     ("gun down", "a policeman", (), "193"),
     ("accept", "an invitation to visit Beijing", (), "036"),
+    ("block", "the bill", (), "129"),
+    ("block", "the main highway", (), "144"),
+    ("allow", "inspectors", (), "0862"),
 ]
 
 
