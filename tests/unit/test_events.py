@@ -148,6 +148,7 @@ CASES = [
     ("gun down", "a policeman", (), "193"),
     ("accept", "an invitation to visit Beijing", (), "036"),
     ("block", "the bill", (), "129"),
+    ("blow up", "power lines", (), "171"),
     ("block", "the main highway", (), "144"),
     ("allow", "inspectors", (), "0862"),
 ]
