@@ -17,7 +17,8 @@ in the README, "Event typing"). This module only knows how to match them:
 4. negation: entries marked ``lex:refuse`` read as a refusal when negated ("will not back
    down" is 124); every other negated statement keeps its code and stays flagged by
    ``Statement.negated``;
-5. last, a modality with a frame: ``intended`` turns cooperation into an expressed intent
+5. last, a marker verb in the relation text applies its frame ("attempted to assassinate" is
+   185, an attempt is coded as the act); otherwise a modality with a frame: ``intended`` turns cooperation into an expressed intent
    ("hopes to meet" is 036) and harm into a threat ("wants to attack" is 1384); so does
    ``expected`` when the statement is attributed to its own subject ("Russia said it will
    boycott the talks" is a threat, 133). Other expected acts ("are expected to discuss")
@@ -213,7 +214,8 @@ class Lexicon:
 
     def __init__(self, entries: Iterable[Entry], concepts: dict[str, _Concept],
                  frame_rules: dict[str, list[tuple[str, str]]], modality_frames: dict[str, list[str]],
-                 announced_frames: dict[str, list[str]] | None = None):
+                 announced_frames: dict[str, list[str]] | None = None,
+                 markers: dict[str, str] | None = None):
         self.entries = tuple(entries)
         self.concepts = concepts
         #: frame name -> [(inner code prefix, code)], longest prefix first.
@@ -222,6 +224,9 @@ class Lexicon:
         self.modality_frames = modality_frames
         #: modality -> frames it applies when the subject announces its own act ("expected")
         self.announced_frames = announced_frames or {}
+        #: verb written in the relation text -> frame it applies instead of the modality's
+        #: ("attempted to assassinate" is the attempt, 185, not an intent to kill)
+        self.markers = markers or {}
         self._by_word: dict[str, list[Entry]] = {}
         self._nouns: dict[str, list[Entry]] = {}
         self._verb_lemmas = frozenset(e.lemma for e in self.entries if not e.noun)
@@ -261,6 +266,13 @@ class Lexicon:
         for inner, outer in self.frame_rules.get(frame, ()):
             if code.startswith(inner):
                 return outer
+        return None
+
+    def marker_frame(self, statement: Statement) -> str | None:
+        """The frame a marker verb of the relation text applies ("tried to storm"), if any."""
+        for word in _words(statement.relation.text):
+            if word in self.markers:
+                return self.markers[word]
         return None
 
     def frame_codes(self, frame: str) -> frozenset[str]:
@@ -430,7 +442,10 @@ def classify(statement: Statement, lexicon: Lexicon) -> Event | None:
     if statement.negated and not framed and entry.refuse_when_negated:
         code = lexicon.apply_frame(_REFUSAL, code) or code
         framed = True
-    if not framed:
+    marked = lexicon.marker_frame(statement)
+    if not framed and marked is not None:
+        code = lexicon.apply_frame(marked, code) or code
+    elif not framed:
         frames = list(lexicon.modality_frames.get(statement.modality, ()))
         if _self_announced(statement):
             frames += lexicon.announced_frames.get(statement.modality, ())
@@ -585,6 +600,7 @@ def _from_graph(graph) -> Lexicon:
     announced_frames: dict[str, list[str]] = {}
     for frame, modality in sorted(graph.subject_objects(lex("announcedModality"))):
         announced_frames.setdefault(str(modality), []).append(_local(frame))
+    markers = {str(word).casefold(): _local(frame) for frame, word in graph.subject_objects(lex("marker"))}
     # Sorted so that ties between equally specific entries resolve the same way every run.
     entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues), sorted(e.subject_cues)))
-    return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames)
+    return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames, markers)

@@ -193,6 +193,17 @@ def test_a_travel_verb_with_a_direct_object_is_not_a_visit(lexicon):
     assert classify(stmt("return", "the hostages", args=(("to", "Kyiv", "Location"),)), lexicon).cameo == "0842"
 
 
+def test_an_attempt_is_coded_as_the_act(lexicon):
+    """"tried to storm" (modality intended) is the storming, not a threat; an attempted killing is 185."""
+    def attempt(text: str, lemma: str) -> str:
+        statement = stmt(lemma, "the town", modality="intended").replace(relation=Relation(text, lemma))
+        return classify(statement, lexicon).cameo
+
+    assert attempt("tried to storm", "storm") == "190"
+    assert attempt("attempted to assassinate", "assassinate") == "185"
+    assert attempt("hopes to storm", "storm") == "1384"
+
+
 def test_unknown_verbs_are_not_typed(lexicon):
     assert classify(stmt("be", "President"), lexicon) is None
     assert classify(stmt("remain", "focused"), lexicon) is None
