@@ -52,6 +52,12 @@ log = logging.getLogger(__name__)
 CHUNK_CHARS = 100_000
 #: N-Quads bytes gathered before they are written to a store in one go.
 STORE_FLUSH_BYTES = 8 << 20
+#: Shared lines (actor descriptions) remembered as written; beyond this the memory starts
+#: afresh, so it stays flat on any corpus (a line written twice is harmless: RDF is a set).
+SEEN_LIMIT = 200_000
+#: Batches a worker process parses before it is replaced by a fresh one: spaCy's string
+#: store only grows, so this keeps workers' memory flat on long runs (a reload takes seconds).
+WORKER_BATCHES = 150
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +335,7 @@ class _Pool:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["graphbuild.pipeline", "spacy"])
         self.executor = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_warm,
-                                            initargs=(self.model,))
+                                            initargs=(self.model,), max_tasks_per_child=WORKER_BATCHES)
         return self.executor
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[DocResult]]:
@@ -501,6 +507,8 @@ class _FileSink:
         self.spool.write(result.rdf)
         fresh = [line for line in result.shared if line not in self.seen]
         if fresh:
+            if len(self.seen) > SEEN_LIMIT:
+                self.seen.clear()
             self.seen.update(fresh)
             self.spool.write("".join(fresh).encode("utf-8", "replace"))
 
@@ -558,6 +566,8 @@ class _StoreSink:
 
     def add(self, result: DocResult, digest: str) -> None:
         fresh = [line for line in result.shared if line not in self.seen]
+        if len(self.seen) > SEEN_LIMIT:
+            self.seen.clear()
         self.seen.update(fresh)
         data = result.rdf + "".join(fresh).encode("utf-8", "replace")
         self.batch.append((result.doc_id, digest, data))
@@ -694,7 +704,8 @@ def build(
                 report.documents += 1
                 report.sentences += result.sentences
                 report.statements += result.statements
-                actors.update(result.actors)
+                if files is not None:
+                    actors.update(result.actors)  # a store counts its actors itself, at the end
                 if files is not None:
                     files.add(result)
                 if stored is not None:
@@ -710,6 +721,8 @@ def build(
         report.actors = len(actors)
         if stored is not None:
             stored.finish()
+            if files is None:
+                report.actors = stored.store.actors()
             report.outputs["store"] = str(store)
         if files is not None:
             written = files.finish()

@@ -297,6 +297,12 @@ class GraphStore:
         """Compact the store (smaller and faster to query after a big build)."""
         self.store.optimize()
 
+    def actors(self) -> int:
+        """How many actor nodes the store describes (all documents, not only this run's)."""
+        query = ("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a ?type "
+                 f"FILTER(STRSTARTS(STR(?a), \"{BASE}id/actor/\")) }}")
+        return int(next(iter(self.store.query(query)))["n"].value)
+
     def documents(self) -> int:
         """How many documents are recorded as completely stored."""
         return sum(1 for _ in self.store.quads_for_pattern(None, CONTENT_HASH, None, META_GRAPH))
