@@ -104,11 +104,18 @@ _LATIN_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", 
 
 @functools.cache
 def _stop_words() -> dict[str, frozenset[str]]:
-    import importlib
+    """spaCy's stop-word lists, read from their modules alone: importing ``spacy.lang.fr``
+    whole would also load its tokenizer exceptions, seconds of work we do not need."""
+    import importlib.util
+
+    import spacy
 
     lists = {}
     for code in ("en", *_LATIN_LANGUAGES):
-        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        path = Path(spacy.__file__).parent / "lang" / code / "stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"graphbuild._stop_words_{code}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
         lists[code] = frozenset(word.casefold() for word in module.STOP_WORDS)
     return lists
 
