@@ -124,10 +124,10 @@ def _attach(G: nx.MultiDiGraph, sid: str, subject: str, target: str | None, attr
 
 def _from_statements(statements: Iterable[Statement], published: dict[str, str | None]) -> nx.MultiDiGraph:
     # The same canonical label/type/country per actor as the RDF, so both sources give one graph.
-    from .rdf.serialize import _canonical_actors, actor_iri
+    from .rdf.serialize import canonical_actors, actor_iri
 
     statements = list(statements)
-    canon = _canonical_actors(statements)
+    canon = canonical_actors(statements)
     G = nx.MultiDiGraph()
 
     def canonical(actor: Actor) -> tuple[str, Actor]:

@@ -70,8 +70,12 @@ class StatementsComponent:
         from .resolve import resolve
 
         statements = resolve(list(extract_statements(doc)), doc, self.gazetteer)
-        typed = []
+        typed, seen = [], set()
         for statement in statements:
+            # Two rules can reach the same statement (same spans and relation): keep the first.
+            if statement.id in seen:
+                continue
+            seen.add(statement.id)
             event = classify(statement, self.lexicon)
             typed.append(statement.replace(event=event) if event else statement)
         doc._.statements = typed

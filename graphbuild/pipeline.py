@@ -178,14 +178,14 @@ def _nt(term) -> str:
 def _encode(document: Document, statements: list[Statement], sentences: int, *, quads: bool,
             keep: bool) -> DocResult:
     """Turn one document's statements into JSON Lines text and N-Triples/N-Quads bytes."""
-    from .rdf.serialize import _canonical_actors, document_iri, document_triples, statement_triples
+    from .rdf.serialize import canonical_actors, document_iri, document_triples, statement_triples
     from .rdf.vocab import GBR, ID
 
     global _LOCAL_PREFIXES
     if _LOCAL_PREFIXES is None:
         _LOCAL_PREFIXES = (str(ID) + "statement/", str(ID) + "doc/")
     edges = str(GBR)
-    canon = _canonical_actors(statements)
+    canon = canonical_actors(statements)
     local: set[str] = set()
     shared: set[str] = set()
     actors = {str(iri) for iri in canon}

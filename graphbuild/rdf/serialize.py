@@ -44,6 +44,7 @@ from .vocab import CAMEO, GB, GBR, ID, OA, PLOVER, PREFIXES, WD
 __all__ = [
     "FORMATS",
     "actor_iri",
+    "canonical_actors",
     "document_iri",
     "document_triples",
     "edge_predicate",
@@ -51,6 +52,7 @@ __all__ = [
     "statement_iri",
     "statement_triples",
     "to_rdf",
+    "unique_statements",
     "write_graph",
     "write_statements",
 ]
@@ -441,7 +443,7 @@ def document_triples(document) -> Iterator[tuple]:
     return _document_rows(_RDFLIB, document)
 
 
-def _unique(statements: Iterable[Statement]) -> list[Statement]:
+def unique_statements(statements: Iterable[Statement]) -> list[Statement]:
     """The first statement of each id: a repeat (same spans, say with another confidence)
     would give its node two values of single-valued properties."""
     first: dict[str, Statement] = {}
@@ -450,7 +452,7 @@ def _unique(statements: Iterable[Statement]) -> list[Statement]:
     return list(first.values())
 
 
-def _canonical_actors(statements: list[Statement]) -> dict[URIRef, Actor]:
+def canonical_actors(statements: list[Statement]) -> dict[URIRef, Actor]:
     """Per actor IRI the most frequent label, the most frequent specific type and country."""
     seen: dict[URIRef, list[Actor]] = defaultdict(list)
     for st in statements:
@@ -511,9 +513,9 @@ def to_rdf(statements: Iterable[Statement], documents: Iterable = ()) -> Dataset
     >>> (mint_iri("actor", "Q159"), GBR.pause, mint_iri("actor", "name:talks")) in ds
     True
     """
-    statements = _unique(statements)
+    statements = unique_statements(statements)
     ds = new_dataset()
-    canon = _canonical_actors(statements)
+    canon = canonical_actors(statements)
     graphs: dict[str, Graph] = {}
 
     def graph_for(doc_id: str) -> Graph:
@@ -736,8 +738,8 @@ def write_statements(
 
     name = format_name(format, path)
     ox_name, with_graphs, _ = FORMATS[name]
-    statements = _unique(statements)
-    canon = _canonical_actors(statements)
+    statements = unique_statements(statements)
+    canon = canonical_actors(statements)
     T = _OxTerms()
     default = ox.DefaultGraph()
     # (graph, subject) -> {(predicate, object): None}: groups subjects, drops repeats.
