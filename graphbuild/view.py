@@ -448,10 +448,11 @@ def view(
     graphs: Iterable[str | os.PathLike[str]],
     path: str | os.PathLike[str],
     *,
+    store: str | os.PathLike[str] | None = None,
     max_nodes: int | None = None,
     title: str = "graphbuild",
 ) -> Path:
-    """Read RDF graph files and write their viewer page (what ``graphbuild view`` does).
+    """Read RDF graph files or a store and write their viewer page (what ``graphbuild view`` does).
 
     Parameters
     ----------
@@ -459,6 +460,9 @@ def view(
         Turtle (or other RDF) files written by ``graphbuild build``.
     path : str or PathLike
         The HTML file to write.
+    store : str or PathLike, optional
+        A store folder written by ``graphbuild build --store`` (read-only; a running
+        build may go on writing it), instead of or besides ``graphs``.
     max_nodes : int, optional
         See :func:`render_html`.
     title : str
@@ -473,10 +477,21 @@ def view(
     ------
     RDFSyntaxError
         When a graph file does not parse.
+    GraphbuildError
+        When neither graphs nor a store are given, or the store cannot be opened.
     """
+    from .errors import GraphbuildError
     from .graph import to_networkx
+
+    files = [Path(p) for p in graphs]
+    if store is not None and files:
+        raise GraphbuildError("give graph files or --store, not both")
+    if store is not None:
+        from .rdf.store import open_store
+
+        return render_html(to_networkx(open_store(store)), path, max_nodes=max_nodes, title=title)
+    if not files:
+        raise GraphbuildError("give at least one graph file, or --store DIR")
     from .rdf.read import load_graph
 
-    return render_html(
-        to_networkx(load_graph([Path(p) for p in graphs])), path, max_nodes=max_nodes, title=title
-    )
+    return render_html(to_networkx(load_graph(files)), path, max_nodes=max_nodes, title=title)

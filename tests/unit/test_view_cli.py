@@ -81,3 +81,24 @@ def test_view_reports_bad_turtle_in_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert code != 0 and len(err.splitlines()) == 1 and "bad.ttl" in err
     assert not (tmp_path / "g.html").exists()
+
+
+def test_view_store_equals_view_of_the_same_build(tmp_path):
+    from graphbuild.pipeline import build
+
+    text = tmp_path / "news.txt"
+    text.write_text("Russia struck Odesa on Monday.\nTurkey urged Russia to halt the strikes.\n", encoding="utf-8")
+    build([str(text)], out_dir=tmp_path / "out", html=False)
+    build([str(text)], store=tmp_path / "kb")
+    from_file, from_store = tmp_path / "file.html", tmp_path / "store.html"
+    assert main(["view", str(tmp_path / "out" / "graph.ttl"), "-o", str(from_file)]) == 0
+    assert main(["view", "--store", str(tmp_path / "kb"), "-o", str(from_store)]) == 0
+    by_file, by_store = page_data(from_file), page_data(from_store)
+    assert sorted(n["label"] for n in by_store["nodes"]) == sorted(n["label"] for n in by_file["nodes"])
+    assert sorted(e["lemma"] for e in by_store["edges"]) == sorted(e["lemma"] for e in by_file["edges"])
+    assert {"Russia", "Turkey"} <= {n["label"] for n in by_store["nodes"]}
+
+
+def test_view_needs_graphs_or_a_store(tmp_path, capsys):
+    assert main(["view", "-o", str(tmp_path / "g.html")]) != 0
+    assert "--store" in capsys.readouterr().err
