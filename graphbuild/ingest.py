@@ -320,12 +320,32 @@ def _optional_str(value: object) -> str | None:
 
 
 def _read_lines(path: Path, *, skip_bad: bool) -> Iterator[Document]:
-    """Each non-blank line of ``path`` is a document ``line-N``."""
-    text = _decode(_read_bytes(path), str(path))
-    for lineno, line in enumerate(text.split("\n"), 1):
-        line = line.rstrip("\r")
-        if line.strip():
-            yield Document(id=f"line-{lineno}", text=line, path=f"{path}:{lineno}")
+    """Each non-blank line of ``path`` is a document ``line-N``, read one line at a time."""
+    found = False
+    try:
+        handle = open(path, "rb")
+    except OSError as err:
+        raise InputError(err.strerror or "cannot read", where=str(path)) from err
+    with handle:
+        head = handle.read(2)
+        handle.seek(0)
+        # UTF-16 cannot be split at b"\n" bytes: such (rare) files are decoded whole.
+        lines = (_decode(handle.read(), str(path)).encode("utf-8").splitlines(keepends=True)
+                 if head in (b"\xff\xfe", b"\xfe\xff") else handle)
+        for lineno, raw in enumerate(lines, 1):
+            where = f"{path}:{lineno}"
+            try:
+                line = _decode(raw, where).rstrip("\r\n")
+            except InputError as err:
+                if not skip_bad:
+                    raise
+                log.warning("skipped %s", err)
+                continue
+            if line.strip():
+                found = True
+                yield Document(id=f"line-{lineno}", text=line, path=where)
+    if not found:
+        raise InputError("file is empty", where=str(path))
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%b-%Y", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d")

@@ -61,12 +61,12 @@ SCHEMA_URL = URIRef("https://schema.org/url")
 
 #: Namespaces that :func:`mint_iri` mints into, by kind.
 _KINDS = {
-    "actor": str(ID) + "actor/",
-    "doc": str(ID) + "doc/",
-    "statement": str(ID) + "statement/",
-    "relation": str(GBR),
-    "cameo": str(CAMEO),
-    "plover": str(PLOVER),
+    "actor": PREFIXES["gba"],
+    "doc": PREFIXES["gbdoc"],
+    "statement": PREFIXES["gbs"],
+    "relation": PREFIXES["gbr"],
+    "cameo": PREFIXES["cameo"],
+    "plover": PREFIXES["plover"],
 }
 #: Characters a key may keep in its IRI: they need no escaping in Turtle prefixed names,
 #: so every RDF reader (rdflib's included) reads back what pyoxigraph writes.

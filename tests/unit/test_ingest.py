@@ -174,3 +174,14 @@ def test_truncated_gzip_corpus_is_one_error(tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(InputError, match="corrupt or truncated"):
         docs([path])
+
+
+def test_lines_file_in_utf16_and_empty_lines_file(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Russia met China.\nIran met the EU.\n".encode("utf-16"))
+    assert [(d.id, d.text) for d in docs([], lines=[path])] == [("line-1", "Russia met China."),
+                                                                 ("line-2", "Iran met the EU.")]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        docs([], lines=[empty])
