@@ -28,8 +28,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal, URIRef
-
 from .errors import GraphbuildError, InputError
 from .extract.model import Statement
 from .ingest import Document, iter_documents
@@ -148,54 +146,24 @@ class DocResult:
     parsed: tuple[Statement, ...] | None = None
 
 
-_LOCAL_PREFIXES: tuple[str, ...] | None = None
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def _nt(term) -> str:
-    """One rdflib term in N-Triples syntax (IRIs come from ``mint_iri``, so they are valid).
-
-    Called for every term of every triple: dispatches on the exact type, no imports.
-    """
-    kind = type(term)
-    if kind is URIRef:
-        return f"<{term}>"
-    if kind is Literal:
-        value = str.__str__(term)
-        if '"' in value or "\\" in value or "\n" in value or "\r" in value:
-            value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        text = '"' + value + '"'
-        language = term.language
-        if language:
-            return f"{text}@{language}"
-        datatype = term.datatype
-        if datatype is None or datatype == _XSD_STRING:
-            return text
-        return f"{text}^^<{datatype}>"
-    raise TypeError(f"graphbuild writes no blank nodes or other terms: {term!r}")
-
-
 def _encode(document: Document, statements: list[Statement], sentences: int, *, quads: bool,
             keep: bool) -> DocResult:
     """Turn one document's statements into JSON Lines text and N-Triples/N-Quads bytes."""
-    from .rdf.serialize import canonical_actors, document_iri, document_triples, statement_triples
+    from .rdf.serialize import canonical_actors, document_iri, document_ntriples, statement_ntriples
     from .rdf.vocab import GBR, ID
 
-    global _LOCAL_PREFIXES
-    if _LOCAL_PREFIXES is None:
-        _LOCAL_PREFIXES = (str(ID) + "statement/", str(ID) + "doc/")
-    edges = str(GBR)
+    local_prefixes = (f"<{ID}statement/", f"<{ID}doc/")
+    edges = f"<{GBR}"
     canon = canonical_actors(statements)
     local: set[str] = set()
     shared: set[str] = set()
     actors = {str(iri) for iri in canon}
-    triples = [t for st in statements for t in statement_triples(st, actors=canon)]
-    triples.extend(document_triples(document))
+    triples = [t for st in statements for t in statement_ntriples(st, actors=canon)]
+    triples.extend(document_ntriples(document))
     tail = f" <{document_iri(document.id)}> .\n" if quads else " .\n"
     for s, p, o in triples:
-        line = f"{_nt(s)} {_nt(p)} {_nt(o)}"
-        # str.startswith: rdflib's own startswith takes no tuple of prefixes.
-        if (type(s) is URIRef and str.startswith(s, _LOCAL_PREFIXES)) or (quads and str.startswith(p, edges)):
+        line = f"{s} {p} {o}"
+        if s.startswith(local_prefixes) or (quads and p.startswith(edges)):
             local.add(line + tail)
         else:
             shared.add(line + " .\n")

@@ -11,7 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from spacy.tokens import Token
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
 
 from .cues import CueTable
 
@@ -107,14 +109,18 @@ def resolve_date(tokens: list[Token], published: str | None, future: bool, cues:
     return None
 
 
-def statement_date(chain: list[Token], published: str | None, future: bool, cues: CueTable) -> str | None:
-    """The date of the clause whose predicate is ``chain``: the first time expression attached to it."""
+def statement_date(chain: list[Token], published: str | None, future: bool, cues: CueTable,
+                   times: Iterable[Span] | None = None) -> str | None:
+    """The date of the clause whose predicate is ``chain``: the first time expression attached to it.
+
+    ``times``: the sentence's DATE and TIME entities when the caller has them (``Span.ents``
+    rebuilds every entity of the document on each call).
+    """
     doc = chain[0].doc
     chain_ids = {t.i for t in chain}
-    sent = chain[0].sent
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    if times is None:
+        times = [ent for ent in chain[0].sent.ents if ent.label_ in ("DATE", "TIME")]
+    for ent in times:
         node = ent.root
         while node.head.i != node.i and node.i not in chain_ids and node.pos_ not in ("VERB", "AUX"):
             node = node.head

@@ -8,8 +8,9 @@ survives every stage.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Event",
     "Relation",
     "Statement",
+    "replace",
 ]
 
 #: Actor types of the contract (``Other`` covers things and unresolved mentions).
@@ -37,6 +39,20 @@ MODALITIES = (
     "denied",  # a source denies it happened
     "question",  # asked, not stated
 )
+
+
+@functools.cache
+def _init_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.init)
+
+
+def replace(obj, /, **changes: Any):
+    """``dataclasses.replace`` for the contract's classes, without its per-call
+    introspection (the resolver replaces actors tens of times per sentence)."""
+    for name in _init_names(type(obj)):
+        if name not in changes:
+            changes[name] = getattr(obj, name)
+    return type(obj)(**changes)
 
 
 @dataclass(frozen=True, slots=True)

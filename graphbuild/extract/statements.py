@@ -111,7 +111,7 @@ def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> I
         attribution = Attribution(source.span.text, make_actor(source.span))
         if source.denied and modality == "asserted":
             modality = "denied"
-    date = statement_date(frame.chain, doc._.published, modality == "expected", cues)
+    date = statement_date(frame.chain, doc._.published, modality == "expected", cues, info["times"])
     arguments = tuple(Argument(role, make_actor(span)) for role, span in frame.arguments)
     # Coordinated objects of the first split argument give one statement each.
     variants = [arguments]
@@ -200,11 +200,13 @@ def extract_statements(doc: Doc) -> Iterator[Statement]:
         negation, modality, attribution, date and confidence set.
     """
     cues = cue_table()
+    times = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     for index, sent in enumerate(doc.sents):
         start, end, text = sentence_span(sent)
         if not text:
             continue
-        info = {"doc": doc._.doc_id, "text": text, "span": (start, end), "index": index}
+        info = {"doc": doc._.doc_id, "text": text, "span": (start, end), "index": index,
+                "times": [ent for ent in times if sent.start <= ent.start < sent.end]}
         for frame in clause_frames(sent, cues):
             yield from _frame_statements(frame, sent, info, cues)
         yield from _nominal_statements(sent, info)

@@ -46,10 +46,13 @@ __all__ = [
     "actor_iri",
     "canonical_actors",
     "document_iri",
+    "document_ntriples",
     "document_triples",
     "edge_predicate",
     "mint_iri",
+    "nt_string",
     "statement_iri",
+    "statement_ntriples",
     "statement_triples",
     "to_rdf",
     "unique_statements",
@@ -281,7 +284,52 @@ class _OxTerms:
         return ox.Literal(value)
 
 
+class _NTriplesTerms:
+    """Terms as N-Triples text, with rdflib's lexical forms: the fast path of the pipeline,
+    which writes lines, not graphs (about 4x faster than making rdflib terms)."""
+
+    def __init__(self):
+        self.iris: dict[str, str] = {}
+        self.doubles: dict[float, str] = {}
+        self.true = f'"true"^^<{XSD.boolean}>'
+        self.false = f'"false"^^<{XSD.boolean}>'
+
+    def iri(self, value: str) -> str:
+        node = self.iris.get(value)
+        if node is None:
+            if len(self.iris) > 100_000:  # bounded: actors and predicates repeat, statement IRIs don't
+                self.iris.clear()
+            node = self.iris[value] = f"<{value}>"
+        return node
+
+    def lit(self, value, datatype: str | None = None, lang: str | None = None) -> str:
+        kind = type(value)
+        if kind is bool:
+            return self.true if value else self.false
+        if kind is int:
+            return f'"{value}"^^<{XSD.integer}>'
+        if kind is float:
+            text = self.doubles.get(value)
+            if text is None:
+                text = self.doubles[value] = f'"{Literal(value)}"^^<{XSD.double}>'
+            return text
+        if isinstance(value, str):
+            text = nt_string(value)
+            if lang:
+                return f"{text}@{lang}"
+            return f"{text}^^<{datatype}>" if datatype and datatype != XSD.string else text
+        raise TypeError(f"no N-Triples form for {value!r}")
+
+
+def nt_string(value: str) -> str:
+    """``value`` as a quoted N-Triples string (the escapes the grammar requires)."""
+    if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+        value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return '"' + value + '"'
+
+
 _RDFLIB = _RdflibTerms()
+_NTRIPLES = _NTriplesTerms()
 
 
 def _date_literal(T, value: str):
@@ -424,6 +472,12 @@ def statement_triples(statement: Statement, *, actors: dict[URIRef, Actor] | Non
     return _statement_rows(_RDFLIB, statement, actors or {})
 
 
+def statement_ntriples(statement: Statement, *, actors: dict[URIRef, Actor] | None = None) -> Iterator[tuple]:
+    """:func:`statement_triples` as N-Triples term strings (``'<iri>'``, ``'"text"'``), for
+    writers that emit lines: the same triples, without making rdflib terms."""
+    return _statement_rows(_NTRIPLES, statement, actors or {})
+
+
 def _document_rows(T, document) -> Iterator[tuple]:
     d = T.iri(document_iri(document.id))
     yield d, T.iri(_V.rdf_type), T.iri(_V.gb_Document)
@@ -441,6 +495,11 @@ def _document_rows(T, document) -> Iterator[tuple]:
 def document_triples(document) -> Iterator[tuple]:
     """The triples describing a :class:`~graphbuild.ingest.Document` (not its text)."""
     return _document_rows(_RDFLIB, document)
+
+
+def document_ntriples(document) -> Iterator[tuple]:
+    """:func:`document_triples` as N-Triples term strings."""
+    return _document_rows(_NTRIPLES, document)
 
 
 def unique_statements(statements: Iterable[Statement]) -> list[Statement]:

@@ -9,11 +9,10 @@ cached per span, so one document costs one pass over its mentions.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.model import Actor, Argument, Attribution, Statement
+from ..extract.model import Actor, Argument, Attribution, Statement, replace
 from . import coref
 from .gazetteer import Entry, Gazetteer, normalise, slug, variant_key
 
@@ -154,12 +153,15 @@ class _DocResolver:
         for k, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
-        self.ent_of: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        #: ``doc.ents`` once: spaCy rebuilds the tuple (and a Span per entity) on every access.
+        self.ents: tuple[Span, ...] = doc.ents
+        self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.surnames: dict[str, Actor] = {}
         self.cache: dict[tuple[int, int], Actor | None] = {}
+        self.spans: dict[tuple[int, int], Span | None] = {}
         self.mentions: list[coref.Mention] = []
         self._ent_actors: dict[int, Actor | None] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             actor = self._entity(ent)
             if actor is not None and coref.mention_is_referent(ent.root):
                 self._add_mention(ent.root, actor, ent.root.dep_ in ("nsubj", "nsubjpass"))
@@ -293,8 +295,14 @@ class _DocResolver:
     def _span(self, actor: Actor) -> Span | None:
         if actor.start is None or actor.end is None:
             return None
-        span = self.doc.char_span(actor.start - self.offset, actor.end - self.offset, alignment_mode="expand")
-        return span if span is not None and len(span) else None
+        key = (actor.start, actor.end)
+        if key not in self.spans:  # an actor is looked up several times per statement
+            span = self.doc.char_span(actor.start - self.offset, actor.end - self.offset, alignment_mode="expand")
+            self.spans[key] = span if span is not None and len(span) else None
+        return self.spans[key]
+
+    def _ents_in(self, span: Span) -> list[Span]:
+        return [ent for ent in self.ents if span.start <= ent.start and ent.end <= span.end]
 
     def _by_text(self, actor: Actor) -> Actor:
         """Offsets missing: look the label up as a whole name."""
@@ -335,7 +343,7 @@ class _DocResolver:
             return replace(found, text=actor.text, start=actor.start, end=actor.end) if found is not None else None
         if ent is not None and ent.label_ in _NON_ACTOR_LABELS:
             # "Syrian President Bashar Assad Tuesday": a parse that made the date the head
-            named = [e for e in span.ents if e.end == ent.start and (e.kb_id_ or e.label_ in _NER_TYPES)]
+            named = [e for e in self._ents_in(span) if e.end == ent.start and (e.kb_id_ or e.label_ in _NER_TYPES)]
             if not named:
                 return None
             ent = named[0]
@@ -345,7 +353,7 @@ class _DocResolver:
                 return self._with_title(self._with_state(found, ent), span, ent)
         if normalise(head.text) in self.gaz.titles:
             # "President of Ukraine Volodymyr Zelenskyy": the title heads the phrase, the name follows
-            for ent in span.ents:
+            for ent in self._ents_in(span):
                 if ent.label_ == "PERSON" and ent.start > head.i:
                     found = self._entity(ent)
                     if found is not None:

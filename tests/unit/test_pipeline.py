@@ -10,8 +10,9 @@ import rdflib
 
 from graphbuild.extract.model import Statement
 from graphbuild.ingest import Document, iter_documents
-from graphbuild.pipeline import _nt, build, count_documents, process, split_text
-from graphbuild.rdf.serialize import to_rdf
+from graphbuild.nlp import load_pipeline
+from graphbuild.pipeline import build, count_documents, process, split_text
+from graphbuild.rdf.serialize import canonical_actors, nt_string, statement_ntriples, statement_triples, to_rdf
 from graphbuild.rdf.store import document_graph, open_store, union_triples
 
 LINES = [
@@ -46,17 +47,28 @@ def test_split_text_pieces_cover_the_text_at_their_offsets(text, limit):
 @pytest.mark.parametrize("value", ['say "no"', "back\\slash", "two\nlines\r", "rtl \u202e\u200f mark", "bell\x07\x00",
                                    "emoji 🙂 and ü"])
 def test_literals_survive_n_triples_encoding(value):
-    literal = rdflib.Literal(value)
-    line = f"<https://example.org/s> <https://example.org/p> {_nt(literal)} .\n"
+    line = f"<https://example.org/s> <https://example.org/p> {nt_string(value)} .\n"
     [triple] = ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     assert triple.object.value == value
 
 
-def test_typed_and_language_literals_keep_their_type():
-    assert _nt(rdflib.Literal(3)) == '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
-    assert _nt(rdflib.Literal("paix", lang="fr")) == '"paix"@fr'
-    with pytest.raises(TypeError):
-        _nt(rdflib.BNode())
+def test_n_triples_terms_are_the_rdflib_triples(corpus):
+    """The pipeline's line writer and rdflib's terms give the same graph, term for term."""
+    nlp = load_pipeline()
+    docs = [nlp.make_doc(text) for text in LINES]
+    for k, doc in enumerate(docs):
+        doc._.doc_id = f"line-{k}"
+    statements = [st for doc in nlp.pipe(docs) for st in doc._.statements]
+    assert any(st.event for st in statements) and any(st.arguments for st in statements)
+    canon = canonical_actors(statements)
+    expected = rdflib.Graph()
+    lines = []
+    for st in statements:
+        for triple in statement_triples(st, actors=canon):
+            expected.add(triple)
+        lines.extend(" ".join(terms) + " .\n" for terms in statement_ntriples(st, actors=canon))
+    written = rdflib.Graph().parse(data="".join(lines), format="nt")
+    assert set(written) == set(expected)
 
 
 def test_files_build_writes_the_same_graph_as_the_in_memory_rdf(corpus, tmp_path):
