@@ -500,6 +500,12 @@ def _true(literal) -> bool:
 
 @functools.cache
 def _packaged() -> Lexicon:
+    from .resources import compiled
+
+    return compiled(("cameo.ttl", "lexicon.ttl"), _compile_packaged)
+
+
+def _compile_packaged() -> Lexicon:
     from .resources import ontology_graph
 
     return _from_graph(ontology_graph("cameo.ttl", "lexicon.ttl"))

@@ -167,7 +167,8 @@ def _encode(document: Document, statements: list[Statement], sentences: int, *, 
             local.add(line + tail)
         else:
             shared.add(line + " .\n")
-    jsonl = "".join(json.dumps(st.to_dict(), ensure_ascii=False) + "\n" for st in statements)
+    # N-Quads go to a store only, which keeps no JSON Lines.
+    jsonl = "" if quads else "".join(json.dumps(st.to_dict(), ensure_ascii=False) + "\n" for st in statements)
     return DocResult(
         doc_id=document.id,
         sentences=sentences,

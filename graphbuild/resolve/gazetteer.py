@@ -290,10 +290,19 @@ class Gazetteer:
 
 @functools.cache
 def _packaged() -> Gazetteer:
+    from ..resources import compiled
+
+    return compiled(_GAZETTEER_FILES, _compile_packaged)
+
+
+_GAZETTEER_FILES = ("actors.ttl", "people.ttl")
+
+
+def _compile_packaged() -> Gazetteer:
     from ..resources import ontology_file
 
     graph = Graph()
-    for name in ("actors.ttl", "people.ttl"):
+    for name in _GAZETTEER_FILES:
         try:
             path = ontology_file(name)
         except FileNotFoundError:
