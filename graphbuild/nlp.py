@@ -146,13 +146,14 @@ def load_pipeline(model: str | None = None, *, statements: bool = True) -> Langu
     return nlp
 
 
-def sentence_span(sent) -> tuple[int, int, str]:
+def sentence_span(sent, doc_text: str | None = None) -> tuple[int, int, str]:
     """A sentence's ``(start, end, text)`` in document coordinates, outer white space trimmed.
 
     Statements use this so that ``document.text[start:end] == text`` holds for every
-    statement, also in chunks of a split document (``Doc._.char_offset``).
+    statement, also in chunks of a split document (``Doc._.char_offset``). ``doc_text``:
+    the Doc's text when the caller has it (a slice of it is cheaper than ``Span.text``).
     """
-    text = sent.text
+    text = sent.text if doc_text is None else doc_text[sent.start_char:sent.end_char]
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     start = sent.start_char + sent.doc._.char_offset + lead

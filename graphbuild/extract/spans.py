@@ -136,14 +136,16 @@ def actor_type(span: Span, root: Token | None = None) -> str:
 
 def make_actor(span: Span) -> Actor:
     """An Actor for ``span``: text as written, label without a leading determiner, document offsets."""
-    offset = span.doc._.char_offset
+    doc = span.doc
+    offset = doc._.char_offset
     root = span_head(span)
+    text = span.text
     label_start = span.start
-    while label_start < span.end - 1 and span.doc[label_start].dep_ in _LEADING_DROP_DEPS:
+    while label_start < span.end - 1 and doc[label_start].dep_ in _LEADING_DROP_DEPS:
         label_start += 1
-    label = span.doc[label_start:span.end].text
+    label = text if label_start == span.start else doc[label_start:span.end].text
     return Actor(
-        text=span.text,
+        text=text,
         label=label,
         type=actor_type(span, root),
         start=span.start_char + offset,

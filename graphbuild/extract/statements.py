@@ -201,8 +201,9 @@ def extract_statements(doc: Doc) -> Iterator[Statement]:
     """
     cues = cue_table()
     times = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    doc_text = doc.text
     for index, sent in enumerate(doc.sents):
-        start, end, text = sentence_span(sent)
+        start, end, text = sentence_span(sent, doc_text)
         if not text:
             continue
         info = {"doc": doc._.doc_id, "text": text, "span": (start, end), "index": index,

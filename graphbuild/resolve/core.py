@@ -445,9 +445,10 @@ class _DocResolver:
         roles = None
         country = None
         covered = 0  # words inside a title already found ("minister" of "foreign minister")
-        for i in range(len(tokens)):
-            for j in range(min(len(tokens), i + _MAX_TITLE_WORDS), max(i, covered), -1):
-                found = self.gaz.titles.get(normalise(" ".join(t.text for t in tokens[i:j])))
+        words = [t.text for t in tokens]
+        for i in range(len(words)):
+            for j in range(min(len(words), i + _MAX_TITLE_WORDS), max(i, covered), -1):
+                found = self.gaz.titles.get(normalise(" ".join(words[i:j])))
                 if found is not None:
                     roles = found if roles is None else roles | found
                     covered = j
