@@ -85,14 +85,25 @@ def _inside_entity(child: Token, head: Token, entity: str | bool, keep_conj: boo
         return False
     if keep_conj:
         return True
-    return bool(entity) and child.ent_type_ == head.ent_type_ and child.ent_iob_ == "I"
+    return bool(entity) and child.ent_type_ == head.ent_type_ and child.ent_iob_ == "I" and (
+        _entity_start(child) == _entity_start(head))
+
+
+def _entity_start(token: Token) -> int:
+    """Index of the first token of the entity ``token`` is in ("Francois Hollande": Francois)."""
+    doc, i = token.doc, token.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the heads coordinated with it, in text order (split coordination)."""
     out = [token]
     for conj in token.conjuncts:
-        same_entity = token.ent_iob_ != "O" and conj.ent_iob_ == "I" and conj.ent_type_ == token.ent_type_
+        # one name ("Midland and Scottish Railway"), not two ("Angela Merkel and Francois Hollande")
+        same_entity = (token.ent_iob_ != "O" and conj.ent_iob_ == "I" and conj.ent_type_ == token.ent_type_
+                       and _entity_start(conj) == _entity_start(token))
         if conj.i > token.i and not same_entity:
             out.append(conj)
     return sorted(out, key=lambda t: t.i)
