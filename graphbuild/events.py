@@ -41,7 +41,7 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import GraphbuildError
 from .extract.model import Event, Statement
@@ -181,6 +181,8 @@ class _Evidence:
     argument_types: frozenset[str]
     #: Subject and object are one party (same actor, or both of one country).
     one_side: bool = False
+    #: Words of the reported clauses, read only for the event a clausal frame governs.
+    content: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, statement: Statement) -> _Evidence:
@@ -198,7 +200,13 @@ class _Evidence:
             argument_types=frozenset(a.actor.type for a in arguments),
             one_side=obj is not None and (obj.key() == statement.subject.key() or (
                 obj.country is not None and obj.country == statement.subject.country)),
+            content=tuple(_words(a.actor.text) for a in statement.arguments if a.role in _OPAQUE_ROLES),
         )
+
+    def with_content(self) -> _Evidence:
+        """This evidence with the reported clauses' words as arguments (for a clausal frame)."""
+        return replace(self, arguments=self.arguments + self.content,
+                       roles=self.roles + tuple("content" for _ in self.content))
 
     def cue_texts(self, after: int | None = None, *, roles: frozenset[str] | None = None
                   ) -> Iterator[tuple[str, ...]]:
@@ -409,7 +417,7 @@ class Lexicon:
                 frame = max(frames, key=_Match.key)
                 if best.entry.frame is None and best.key() > frame.key() and not frame.entry.clausal:
                     return best.entry.code, best.entry, True
-                inner = self._analyse(ev, frame.consumed)
+                inner = self._analyse(ev.with_content() if frame.entry.clausal else ev, frame.consumed)
                 if inner is None and not frame.entry.clausal:
                     noun = self._best_noun(ev, frame.consumed)
                     inner = (noun.code, noun, False) if noun else None

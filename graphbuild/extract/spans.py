@@ -18,6 +18,7 @@ __all__ = [
     "phrase",
     "span_head",
     "span_text",
+    "split_entity_conjuncts",
 ]
 
 #: Dependents that end a noun phrase: they become statements of their own.
@@ -95,6 +96,23 @@ def _entity_start(token: Token) -> int:
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1
     return i
+
+
+def split_entity_conjuncts(token: Token, cut: frozenset[str]) -> list[Span] | None:
+    """The coordinated names of a phrase whose conjunction the parser hung inside the first
+    name ("[Barack] Obama and Vladimir Putin" with "Barack" as its head): the first name's
+    entity, then each conjunct's phrase; None when ``token`` has no such conjunction."""
+    if token.ent_iob_ == "O" or token.conjuncts:
+        return None
+    doc = token.doc
+    start = end = _entity_start(token)
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    for inner in doc[start:end + 1]:
+        conj = [c for c in inner.children if c.dep_ == "conj" and c.i > end]
+        if inner.i != token.i and conj:
+            return [doc[start:end + 1], *(phrase(c, cut) for part in conj for c in conjuncts(part))]
+    return None
 
 
 def conjuncts(token: Token) -> list[Token]:

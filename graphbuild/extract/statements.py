@@ -18,13 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import sentence_span
 from .attribution import Source, source_of
-from .clauses import Frame, clause_frames, is_particle
+from .clauses import CLAUSE_CUT, Frame, clause_frames, is_particle
 from .cues import CueTable, cue_table
 from .dates import statement_date
 from .modality import is_negated, modality_of
 from .model import Argument, Attribution, Relation, Statement
 from .nominal import nominal_pairs
-from .spans import make_actor, span_head, span_text
+from .spans import make_actor, phrase, span_head, span_text
 
 __all__ = ["extract_statements"]
 
@@ -226,6 +226,11 @@ def _report_statements(frame: Frame, inner: Frame, sent: Span, info: dict, cues:
                         start=min(said.start, act.start), end=max(said.end, act.end))
     modality = modality_of(frame.chain, sent, cues)
     date = statement_date(frame.chain, sent.doc._.published, modality == "expected", cues)
+    # The clause stays the content: its words ("fired [missiles]") type the act, its actors are no targets.
+    clause = phrase(inner.head, CLAUSE_CUT)
+    if clause[0].dep_ == "mark" and clause[0].head.i == inner.head.i and len(clause) > 1:
+        clause = clause[1:]  # "said [that] ...": the complementizer is no part of the content
+    content = (Argument("content", make_actor(clause)),)
     for subject in frame.subjects:
         for actor in accused:
             if subject.start < actor.end and actor.start < subject.end:
@@ -237,6 +242,7 @@ def _report_statements(frame: Frame, inner: Frame, sent: Span, info: dict, cues:
                 subject=make_actor(subject),
                 relation=relation,
                 object=make_actor(actor),
+                arguments=content,
                 modality=modality,
                 date=date,
                 confidence=_REPORT_CONFIDENCE,
@@ -269,6 +275,8 @@ def extract_statements(doc: Doc) -> Iterator[Statement]:
         frames = clause_frames(sent, cues)
         for frame in frames:
             yield from _frame_statements(frame, sent, info, cues)
+        # Readings after the statements as written, so these come first where both qualify.
+        for frame in frames:
             for inner in _reported_frames(frame, frames, cues):
                 yield from _report_statements(frame, inner, sent, info, cues)
         yield from _nominal_statements(sent, info)

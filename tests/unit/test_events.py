@@ -405,3 +405,11 @@ def test_a_plain_reporting_statement_is_not_framed(lexicon):
     """The clausal frame needs event words after the verb: a hostile noun in an argument does
     not make "said after the attack" an accusation."""
     assert classify(stmt("say", args=(("after", "the attack", "Other"),)), lexicon).cameo == "010"
+
+
+def test_the_reported_clause_types_the_accused_act(lexicon):
+    """"South Korea said North Korea fired missiles": "fire" is an attack by its object, which
+    only the reported clause (the content argument) holds."""
+    clause = (("content", "North Korea fired missiles into the sea", "Other"),)
+    assert classify(stmt("say fire", "North Korea", "Country", args=clause), lexicon).cameo == "112"
+    assert classify(stmt("say fire", "North Korea", "Country"), lexicon) is None

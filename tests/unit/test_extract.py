@@ -368,3 +368,10 @@ def test_coordinated_full_names_are_two_subjects(parser_nlp):
     """Two multi-word names are two actors, not one name ("Midland and Scottish Railway" is one)."""
     statements = _run(parser_nlp, "John Kerry and Sergei Lavrov signed the deal.")
     assert {("John Kerry", "sign", "deal"), ("Sergei Lavrov", "sign", "deal")} <= _triples(statements)
+
+
+def test_coordination_hung_inside_a_name_is_split(parser_nlp):
+    """"[Barack] Obama and Vladimir Putin": the conjunction hangs on "Obama", not on the head."""
+    statements = _run(parser_nlp, "Barack Obama and Vladimir Putin will meet in Geneva to discuss trade.")
+    assert ("Barack Obama", "discuss", "trade") in _triples(statements)
+    assert ("Vladimir Putin", "discuss", "trade") in _triples(statements)
