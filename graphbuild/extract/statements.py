@@ -23,7 +23,7 @@ from .cues import CueTable, cue_table
 from .dates import statement_date
 from .modality import is_negated, modality_of
 from .model import Argument, Attribution, Relation, Statement
-from .nominal import nominal_pairs
+from .nominal import event_nouns, nominal_pairs
 from .spans import make_actor, phrase, span_head, span_text
 
 __all__ = ["extract_statements"]
@@ -67,7 +67,7 @@ _SUBORDINATE_PENALTY = 0.17
 _SUBJECT_PENALTY = {"relative": 0.11, "control": 0.05}
 #: A reporter's statement about the actor of the reported clause is a reading, not a tuple as written.
 _REPORT_CONFIDENCE = 0.3
-_NOMINAL_CONFIDENCE = {"apposition": 0.65, "title": 0.7, "located": 0.55}
+_NOMINAL_CONFIDENCE = {"apposition": 0.65, "title": 0.7, "located": 0.55, "event": 0.5}
 
 
 def _confidence(frame: Frame, subject: Span, obj: Span | None, source: Source | None, modality: str) -> float:
@@ -191,6 +191,26 @@ def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
         )
 
 
+def _event_noun_statements(sent: Span, info: dict, cues: CueTable) -> Iterator[Statement]:
+    """"Russia's attack on Ukraine": Russia -attack on-> Ukraine, the noun and preposition written."""
+    offset = sent.doc._.char_offset
+    for actor, tokens, other in event_nouns(sent):
+        noun, prep = tokens
+        relation = Relation(text=span_text(tokens), lemma=f"{cues.lemma(noun)} {prep.lower_}",
+                            start=noun.idx + offset, end=prep.idx + len(prep) + offset)
+        yield Statement(
+            doc=info["doc"],
+            sentence=info["text"],
+            span=info["span"],
+            subject=make_actor(actor),
+            relation=relation,
+            object=make_actor(other),
+            confidence=_NOMINAL_CONFIDENCE["event"],
+            sentence_index=info["index"],
+            extra={"voice": "event-noun"},
+        )
+
+
 def _reported_frames(frame: Frame, frames: list[Frame], cues: CueTable) -> list[Frame]:
     """The frames of clauses that the reporting verb of ``frame`` reports ("said [Iraq attacked]",
     "alleged that X ... and that [Y contributed]"), each with a subject of its own; none for a
@@ -280,3 +300,4 @@ def extract_statements(doc: Doc) -> Iterator[Statement]:
             for inner in _reported_frames(frame, frames, cues):
                 yield from _report_statements(frame, inner, sent, info, cues)
         yield from _nominal_statements(sent, info)
+        yield from _event_noun_statements(sent, info, cues)

@@ -375,3 +375,19 @@ def test_coordination_hung_inside_a_name_is_split(parser_nlp):
     statements = _run(parser_nlp, "Barack Obama and Vladimir Putin will meet in Geneva to discuss trade.")
     assert ("Barack Obama", "discuss", "trade") in _triples(statements)
     assert ("Vladimir Putin", "discuss", "trade") in _triples(statements)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel's strikes on Gaza angered Egypt.", {("Israel", "strike on", "Gaza")}),
+    ("Talks between Russia and Ukraine resumed in Istanbul.", {("Russia", "talk between", "Ukraine")}),
+    ("Obama's visit to China was short.", {("Obama", "visit to", "China")}),
+    ("The attack on the town angered Egypt.", set()),
+    ("Talks between the two sides resumed.", set()),
+])
+def test_a_noun_naming_an_act_between_named_actors(parser_nlp, text, expected):
+    """Voice "event-noun": possessor → object of the noun's preposition, or each pair "between"."""
+    found = [s for s in _run(parser_nlp, text) if s.extra.get("voice") == "event-noun"]
+    assert _triples(found) == expected
+    for s in found:
+        assert text[s.relation.start:s.relation.end] == s.relation.text
+        assert text[s.subject.start:s.subject.end] == s.subject.text
