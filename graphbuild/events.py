@@ -41,7 +41,7 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import GraphbuildError
 from .extract.model import Event, Statement
@@ -64,6 +64,8 @@ _OPAQUE_ROLES = frozenset({"content"})
 #: so they never start a match of their own ("back" = support).
 _PARTICLES = frozenset({"about", "along", "around", "aside", "away", "back", "down", "forward", "in", "off",
                         "on", "out", "over", "through", "up"})
+#: Actor types that can be a party to an event (not a thing, place or unknown mention).
+_PARTY_TYPES = frozenset({"Person", "Country", "Organization", "Group"})
 _STRIP = string.punctuation + "“”‘’«»—–"
 
 
@@ -88,6 +90,10 @@ class Entry:
     #: The particle's phrase is the verb's only complement: "returned to Kyiv" is a visit,
     #: "returned the hostages to Kyiv" (a direct object, "to" an argument) is not.
     intransitive: bool = False
+    #: A frame over a reported clause ("said [Iraq] attacked"): matches only when event words
+    #: follow it in the relation, never composes with nouns of its object or arguments, and
+    #: with no rule for the clause's event gives no code at all.
+    clausal: bool = False
 
     @property
     def constraints(self) -> int:
@@ -173,6 +179,10 @@ class _Evidence:
     subject_type: str | None
     object_type: str | None
     argument_types: frozenset[str]
+    #: Subject and object are one party (same actor, or both of one country).
+    one_side: bool = False
+    #: Words of the reported clauses, read only for the event a clausal frame governs.
+    content: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, statement: Statement) -> _Evidence:
@@ -188,7 +198,15 @@ class _Evidence:
             subject_type=statement.subject.type,
             object_type=obj.type if obj else None,
             argument_types=frozenset(a.actor.type for a in arguments),
+            one_side=obj is not None and (obj.key() == statement.subject.key() or (
+                obj.country is not None and obj.country == statement.subject.country)),
+            content=tuple(_words(a.actor.text) for a in statement.arguments if a.role in _OPAQUE_ROLES),
         )
+
+    def with_content(self) -> _Evidence:
+        """This evidence with the reported clauses' words as arguments (for a clausal frame)."""
+        return replace(self, arguments=self.arguments + self.content,
+                       roles=self.roles + tuple("content" for _ in self.content))
 
     def cue_texts(self, after: int | None = None, *, roles: frozenset[str] | None = None
                   ) -> Iterator[tuple[str, ...]]:
@@ -289,6 +307,8 @@ class Lexicon:
         """
         consumed = end or 0
         particle_rank = 0
+        if entry.clausal and (end is None or end >= len(ev.relation)):
+            return None
         if entry.particle is not None:
             following = ev.relation[end: end + 2] if end is not None else ()
             if entry.particle in following:
@@ -395,12 +415,17 @@ class Lexicon:
                 # A frame verb governs the rest of the relation; a more specific entry of the
                 # same verb ("threaten" + sanctions) wins over composing.
                 frame = max(frames, key=_Match.key)
-                if best.entry.frame is None and best.key() > frame.key():
+                if best.entry.frame is None and best.key() > frame.key() and not frame.entry.clausal:
                     return best.entry.code, best.entry, True
-                inner = self._analyse(ev, frame.consumed)
-                if inner is None:
+                inner = self._analyse(ev.with_content() if frame.entry.clausal else ev, frame.consumed)
+                if inner is None and not frame.entry.clausal:
                     noun = self._best_noun(ev, frame.consumed)
                     inner = (noun.code, noun, False) if noun else None
+                if frame.entry.clausal:
+                    # An accusation needs an accused party other than the reporter's own side.
+                    outer = self.apply_frame(frame.entry.frame, inner[0]) if inner else None
+                    actor = ev.object_type in _PARTY_TYPES and not ev.one_side
+                    return (outer, inner[1], True) if outer and actor else None
                 if inner is not None:
                     outer = self.apply_frame(frame.entry.frame, inner[0])
                     if outer:
@@ -588,8 +613,9 @@ def _from_graph(graph) -> Lexicon:
             noun_roles=frozenset(str(r).casefold() for r in graph.objects(node, lex("nounRole"))),
             subject_cues=frozenset(c for c in subject_cues if c),
             intransitive=_true(graph.value(node, lex("intransitive"))),
+            clausal=_true(graph.value(node, lex("clausal"))),
         )
-        if entry.code is None and not entry.light:
+        if entry.code is None and not entry.light and not entry.clausal:
             raise GraphbuildError(f"{name} has no lex:code", where="lexicon.ttl")
         entries.append(entry)
 

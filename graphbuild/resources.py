@@ -27,11 +27,12 @@ T = TypeVar("T")
 
 @functools.cache
 def _ontologies() -> Traversable:
-    try:
-        return resources.files("graphbuild.ontologies")
-    except ModuleNotFoundError:
-        # Running from a source checkout that is not installed: the top-level folder.
-        return Path(__file__).resolve().parent.parent / "ontologies"
+    # Running from a source checkout: its own top-level folder, also when an editable
+    # install of another checkout maps ``graphbuild.ontologies`` elsewhere.
+    checkout = Path(__file__).resolve().parent.parent / "ontologies"
+    if (checkout / "graphbuild.ttl").is_file():
+        return checkout
+    return resources.files("graphbuild.ontologies")
 
 
 def ontology_file(name: str) -> Traversable:

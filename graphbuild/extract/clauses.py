@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .cues import CueTable
-from .spans import NOUN_CUT_DEPS, conjuncts, phrase
+from .spans import NOUN_CUT_DEPS, conjuncts, phrase, split_entity_conjuncts
 
 __all__ = ["Frame", "clause_frames"]
 
@@ -571,7 +571,7 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     elif merged_addressee(subject, cues) is not None:
         subjects = [subject.doc[subject.i:phrase(subject, subject_cut).end]]
     else:
-        subjects = [phrase(s, subject_cut) for s in conjuncts(subject)]
+        subjects = split_entity_conjuncts(subject, subject_cut) or [phrase(s, subject_cut) for s in conjuncts(subject)]
     return Frame(
         chain=chain,
         relation=relation,

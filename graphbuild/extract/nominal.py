@@ -1,8 +1,10 @@
-"""Statements carried by noun phrases: appositions and titles.
+"""Statements carried by noun phrases: appositions, titles and acts named by a noun.
 
 "Yuri Ushakov, a Kremlin aide," says that Ushakov is a Kremlin aide, and
 "President Bush" that Bush is President; both become copular statements whose
-relation is not written in the text (relation offsets stay empty).
+relation is not written in the text (relation offsets stay empty). "Russia's
+attack on Ukraine" and "talks between Russia and Ukraine" name an act between two
+named actors: the noun and its preposition are the relation (see :func:`event_nouns`).
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .clauses import merged_addressee, merged_subject
+from .clauses import is_actor, merged_addressee, merged_subject
 from .cues import cue_table
 from .spans import NOUN_CUT_DEPS, conjuncts, phrase
 
-__all__ = ["nominal_pairs"]
+__all__ = ["event_nouns", "nominal_pairs"]
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PLACES = frozenset({"GPE", "LOC"})
@@ -85,3 +87,43 @@ def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
                 name_start = title.end
                 name = token.doc[name_start:token.i + 1]
                 yield name, title, "title"
+
+
+#: Prepositions that attach the other party of an act to its noun ("attack on", "talks with"); closed class.
+_PARTY_PREPS = frozenset({"on", "against", "with", "between", "over", "to", "toward", "towards", "into"})
+
+
+def _named(token: Token) -> bool:
+    """A named participant: the token or a modifier of it is an actor ("Russia", "Ukrainian forces")."""
+    return is_actor(token) or any(is_actor(c) for c in token.lefts if c.dep_ in ("amod", "compound"))
+
+
+def event_nouns(sent: Span) -> Iterator[tuple[Span, list[Token], Span]]:
+    """(actor, relation tokens, other party) for acts a noun names between named actors:
+    "Russia's attack on Ukraine" (possessor → object of the preposition) and "talks between
+    Russia and Ukraine" (each pair of coordinated parties). Both sides must be named actors,
+    so "the attack on the town" or "his visit" give nothing; the event stage types the noun."""
+    for noun in sent:
+        if noun.pos_ != "NOUN":
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PARTY_PREPS:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            relation = [noun, prep]
+            if prep.lower_ == "between":
+                parties = [c for c in conjuncts(obj) if _named(c)]
+                if len(parties) > 1 and len(parties) == len(conjuncts(obj)):
+                    spans = [phrase(c, NOUN_CUT_DEPS) for c in parties]
+                    for k, first in enumerate(spans):
+                        for other in spans[k + 1:]:
+                            yield first, relation, other
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss" and _named(c)), None)
+            if owner is None:
+                continue
+            for target in conjuncts(obj):
+                if _named(target):
+                    yield phrase(owner, NOUN_CUT_DEPS | {"case"}), relation, phrase(target, NOUN_CUT_DEPS)

@@ -18,6 +18,7 @@ __all__ = [
     "phrase",
     "span_head",
     "span_text",
+    "split_entity_conjuncts",
 ]
 
 #: Dependents that end a noun phrase: they become statements of their own.
@@ -85,14 +86,42 @@ def _inside_entity(child: Token, head: Token, entity: str | bool, keep_conj: boo
         return False
     if keep_conj:
         return True
-    return bool(entity) and child.ent_type_ == head.ent_type_ and child.ent_iob_ == "I"
+    return bool(entity) and child.ent_type_ == head.ent_type_ and child.ent_iob_ == "I" and (
+        _entity_start(child) == _entity_start(head))
+
+
+def _entity_start(token: Token) -> int:
+    """Index of the first token of the entity ``token`` is in ("Francois Hollande": Francois)."""
+    doc, i = token.doc, token.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def split_entity_conjuncts(token: Token, cut: frozenset[str]) -> list[Span] | None:
+    """The coordinated names of a phrase whose conjunction the parser hung inside the first
+    name ("[Barack] Obama and Vladimir Putin" with "Barack" as its head): the first name's
+    entity, then each conjunct's phrase; None when ``token`` has no such conjunction."""
+    if token.ent_iob_ == "O" or token.conjuncts:
+        return None
+    doc = token.doc
+    start = end = _entity_start(token)
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    for inner in doc[start:end + 1]:
+        conj = [c for c in inner.children if c.dep_ == "conj" and c.i > end]
+        if inner.i != token.i and conj:
+            return [doc[start:end + 1], *(phrase(c, cut) for part in conj for c in conjuncts(part))]
+    return None
 
 
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the heads coordinated with it, in text order (split coordination)."""
     out = [token]
     for conj in token.conjuncts:
-        same_entity = token.ent_iob_ != "O" and conj.ent_iob_ == "I" and conj.ent_type_ == token.ent_type_
+        # one name ("Midland and Scottish Railway"), not two ("Angela Merkel and Francois Hollande")
+        same_entity = (token.ent_iob_ != "O" and conj.ent_iob_ == "I" and conj.ent_type_ == token.ent_type_
+                       and _entity_start(conj) == _entity_start(token))
         if conj.i > token.i and not same_entity:
             out.append(conj)
     return sorted(out, key=lambda t: t.i)

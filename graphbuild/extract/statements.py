@@ -3,6 +3,11 @@
 Passives with a ``by`` agent are turned active for the graph ("Sanctions were
 imposed on Iran by the EU" → EU imposed sanctions, argument on Iran); the frame's
 surface voice stays in ``Statement.extra["voice"]``.
+
+A reported clause also gives a statement from the reporter to the clause's actor
+("The US said Iraq attacked Kuwait" → The US -say attack-> Iraq, voice ``report``):
+event coders read a reported hostile act as an accusation (CAMEO 112) of its actor,
+and the event stage types it only when the lexicon's accusation frame maps the act.
 """
 
 from __future__ import annotations
@@ -13,13 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import sentence_span
 from .attribution import Source, source_of
-from .clauses import Frame, clause_frames, is_particle
+from .clauses import CLAUSE_CUT, Frame, clause_frames, is_particle
 from .cues import CueTable, cue_table
 from .dates import statement_date
 from .modality import is_negated, modality_of
 from .model import Argument, Attribution, Relation, Statement
-from .nominal import nominal_pairs
-from .spans import make_actor, span_head, span_text
+from .nominal import event_nouns, nominal_pairs
+from .spans import make_actor, phrase, span_head, span_text
 
 __all__ = ["extract_statements"]
 
@@ -60,7 +65,9 @@ _BASE_CONFIDENCE = 0.81
 _CLAUSE_PENALTY = {"ccomp": 0.12, "relcl": 0.09, "conj": 0.06}
 _SUBORDINATE_PENALTY = 0.17
 _SUBJECT_PENALTY = {"relative": 0.11, "control": 0.05}
-_NOMINAL_CONFIDENCE = {"apposition": 0.65, "title": 0.7, "located": 0.55}
+#: A reporter's statement about the actor of the reported clause is a reading, not a tuple as written.
+_REPORT_CONFIDENCE = 0.3
+_NOMINAL_CONFIDENCE = {"apposition": 0.65, "title": 0.7, "located": 0.55, "event": 0.5}
 
 
 def _confidence(frame: Frame, subject: Span, obj: Span | None, source: Source | None, modality: str) -> float:
@@ -184,6 +191,86 @@ def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
         )
 
 
+def _event_noun_statements(sent: Span, info: dict, cues: CueTable) -> Iterator[Statement]:
+    """"Russia's attack on Ukraine": Russia -attack on-> Ukraine, the noun and preposition written."""
+    offset = sent.doc._.char_offset
+    for actor, tokens, other in event_nouns(sent):
+        noun, prep = tokens
+        relation = Relation(text=span_text(tokens), lemma=f"{cues.lemma(noun)} {prep.lower_}",
+                            start=noun.idx + offset, end=prep.idx + len(prep) + offset)
+        yield Statement(
+            doc=info["doc"],
+            sentence=info["text"],
+            span=info["span"],
+            subject=make_actor(actor),
+            relation=relation,
+            object=make_actor(other),
+            confidence=_NOMINAL_CONFIDENCE["event"],
+            sentence_index=info["index"],
+            extra={"voice": "event-noun"},
+        )
+
+
+def _reported_frames(frame: Frame, frames: list[Frame], cues: CueTable) -> list[Frame]:
+    """The frames of clauses that the reporting verb of ``frame`` reports ("said [Iraq attacked]",
+    "alleged that X ... and that [Y contributed]"), each with a subject of its own; none for a
+    denial ("denied that its forces shelled")."""
+    verb = frame.chain[-1]
+    lemma = cues.lemma(verb)
+    if not cues.has(lemma, "reporting") or cues.has(lemma, "denial") or frame.passive:
+        return []
+    out = []
+    for inner in frames:
+        node = inner.head
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        acts = inner.chain[-1].pos_ == "VERB" and inner.chain[-1].lemma_ != "be"  # not a copula
+        if node.dep_ == "ccomp" and node.head.i == verb.i and inner.subject_source == "own" and acts:
+            out.append(inner)
+    return out
+
+
+def _report_statements(frame: Frame, inner: Frame, sent: Span, info: dict, cues: CueTable) -> Iterator[Statement]:
+    """Reporter → actor of the reported clause; never for a negated report or clause (a denial
+    accuses nobody), nor for a passive clause without agent (its subject suffered the act)."""
+    if is_negated(frame.chain, cues) or is_negated(inner.chain, cues) or source_of(frame.head, cues) is not None:
+        return
+    accused = inner.agents if inner.passive else inner.subjects
+    if not accused or (inner.passive and not inner.agents):
+        return
+    offset = sent.doc._.char_offset
+    said = _relation(frame.relation, frame.chain, cues, offset)
+    act = _relation(inner.relation, inner.chain, cues, offset)
+    # Written as in the text; the lemma reads reporter first ("attacked ..., the US said": say attack).
+    relation = Relation(text=span_text({*frame.relation, *inner.relation}), lemma=f"{said.lemma} {act.lemma}",
+                        start=min(said.start, act.start), end=max(said.end, act.end))
+    modality = modality_of(frame.chain, sent, cues)
+    date = statement_date(frame.chain, sent.doc._.published, modality == "expected", cues, info["times"])
+    # The clause stays the content: its words ("fired [missiles]") type the act, its actors are no targets.
+    clause = phrase(inner.head, CLAUSE_CUT)
+    if clause[0].dep_ == "mark" and clause[0].head.i == inner.head.i and len(clause) > 1:
+        clause = clause[1:]  # "said [that] ...": the complementizer is no part of the content
+    content = (Argument("content", make_actor(clause)),)
+    for subject in frame.subjects:
+        for actor in accused:
+            if subject.start < actor.end and actor.start < subject.end:
+                continue
+            yield Statement(
+                doc=info["doc"],
+                sentence=info["text"],
+                span=info["span"],
+                subject=make_actor(subject),
+                relation=relation,
+                object=make_actor(actor),
+                arguments=content,
+                modality=modality,
+                date=date,
+                confidence=_REPORT_CONFIDENCE,
+                sentence_index=info["index"],
+                extra={"voice": "report", "subject_from": frame.subject_source, "clause": frame.head.dep_},
+            )
+
+
 def extract_statements(doc: Doc) -> Iterator[Statement]:
     """Statements of every sentence of ``doc``, in text order.
 
@@ -208,6 +295,12 @@ def extract_statements(doc: Doc) -> Iterator[Statement]:
             continue
         info = {"doc": doc._.doc_id, "text": text, "span": (start, end), "index": index,
                 "times": [ent for ent in times if sent.start <= ent.start < sent.end]}
-        for frame in clause_frames(sent, cues):
+        frames = clause_frames(sent, cues)
+        for frame in frames:
             yield from _frame_statements(frame, sent, info, cues)
+        # Readings after the statements as written, so these come first where both qualify.
+        for frame in frames:
+            for inner in _reported_frames(frame, frames, cues):
+                yield from _report_statements(frame, inner, sent, info, cues)
         yield from _nominal_statements(sent, info)
+        yield from _event_noun_statements(sent, info, cues)

@@ -328,8 +328,10 @@ class _DocResolver:
 
     def _read(self, span: Span, actor: Actor) -> Actor | None:
         head = span.root
-        if head.pos_ not in _NOMINAL_POS:
-            return None  # a clause or a predicate, not an actor
+        named = self.ent_of.get(head.i)
+        if head.pos_ not in _NOMINAL_POS and not (
+                named is not None and named.kb_id_ and (named.start, named.end) == (span.start, span.end)):
+            return None  # a clause or a predicate, not an actor (a known name is one, however tagged)
         first = _first_content(span)
         words = list(span[first - span.start:]) if first < span.end else []
         label = _label(words) or actor.label
@@ -543,7 +545,10 @@ class _DocResolver:
         # A thing has the country of the state it belongs to, is in, or is aimed at ("Ukraine's
         # ability", "a summit in Switzerland", "evidence against Russia"), as event coders read it.
         owner = self._modifier_actor(head) or self._attached_actor(head, preps=_THING_PREPS)
-        return replace(base, id=unknown_id(base.label), type="Other", country=owner.country if owner else None)
+        # ... or, for a body of no one state, that body's sector ("an agreement with the EU": IGO)
+        sector = owner.sector if owner is not None and owner.country is None else None
+        return replace(base, id=unknown_id(base.label), type="Other", country=owner.country if owner else None,
+                       sector=sector)
 
     def _partitive(self, head: Token, span: Span) -> Span | None:
         """"Hundreds of UN troops", "two of the soldiers": a quantity's ``of`` phrase is the actor."""
@@ -643,9 +648,10 @@ class _DocResolver:
 
     # ------------------------------------------------------------ modifiers
     def _modifier_actor(self, head: Token) -> Actor | None:
-        """The gazetteer actor (or resolved pronoun) among the head's modifiers."""
-        for child in head.children:
-            if child.dep_ not in _MODIFIER_DEPS or child.i > head.i:
+        """The gazetteer actor (or resolved pronoun) among the head's modifiers, the nearest first:
+        "his US counterpart" is American, whoever "his" is."""
+        for child in reversed(list(head.lefts)):
+            if child.dep_ not in _MODIFIER_DEPS:
                 continue
             if child.dep_ == "poss" and child.pos_ == "NOUN":
                 owner = self._anaphor(child, Actor(text=child.text, label=child.text))

@@ -382,3 +382,34 @@ def test_seed_article_events(nlp, shared):
 def test_loose_readings_are_avoided(lexicon, lemma, obj, code):
     event = classify(stmt(lemma, obj), lexicon)
     assert (event.cameo if event else None) == code
+
+
+def test_a_reported_hostile_act_accuses_its_actor(lexicon):
+    """Reporter -say attack-> actor of the reported clause (voice "report") is an accusation, 112;
+    a reported act that is no aggression gives no event between them."""
+    assert classify(stmt("say attack", "Iraq", "Country"), lexicon).cameo == "112"
+    assert classify(stmt("claim shell", "the rebels", "Group"), lexicon).cameo == "112"
+    assert classify(stmt("say meet", "Iraq", "Country"), lexicon) is None
+
+
+def test_an_accusation_needs_another_party(lexicon):
+    """No accusation of a thing ("said ... hit by a missile") or of the reporter's own side."""
+    assert classify(stmt("say hit", "a missile", "Other"), lexicon) is None
+    own = stmt("say shell", "Ukrainian forces", "Country").replace(
+        subject=Actor("the Ukrainian army", "Ukrainian army", type="Country", country="UKR"),
+        object=Actor("Ukrainian forces", "Ukrainian forces", type="Country", country="UKR"))
+    assert classify(own, lexicon) is None
+
+
+def test_a_plain_reporting_statement_is_not_framed(lexicon):
+    """The clausal frame needs event words after the verb: a hostile noun in an argument does
+    not make "said after the attack" an accusation."""
+    assert classify(stmt("say", args=(("after", "the attack", "Other"),)), lexicon).cameo == "010"
+
+
+def test_the_reported_clause_types_the_accused_act(lexicon):
+    """"South Korea said North Korea fired missiles": "fire" is an attack by its object, which
+    only the reported clause (the content argument) holds."""
+    clause = (("content", "North Korea fired missiles into the sea", "Other"),)
+    assert classify(stmt("say fire", "North Korea", "Country", args=clause), lexicon).cameo == "112"
+    assert classify(stmt("say fire", "North Korea", "Country"), lexicon) is None

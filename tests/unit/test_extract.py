@@ -335,3 +335,59 @@ def test_coordinated_subjects(parser_nlp, text, expected):
 ])
 def test_verb_lemma_spelling(parser_nlp, text, lemma):
     assert lemma in {s.relation.lemma for s in _run(parser_nlp, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US said that Iraq had attacked Kuwait.", {("US", "say attack", "Iraq")}),
+    ("Iraq was attacked by Iran, the US said.", {("US", "say attack", "Iran")}),
+    ("Russia claimed Ukraine and Poland had shelled the border.",
+     {("Russia", "claim shell", "Ukraine"), ("Russia", "claim shell", "Poland")}),
+])
+def test_reported_clause_links_reporter_to_its_actor(parser_nlp, text, expected):
+    """Voice "report": the reporter and each actor of the reported clause (agent of a passive)."""
+    reports = [s for s in _run(parser_nlp, text) if s.extra.get("voice") == "report"]
+    assert _triples(reports) == expected
+    for s in reports:
+        assert text[s.relation.start:s.relation.end].startswith(s.relation.text.split()[0])
+        assert text[s.object.start:s.object.end] == s.object.text
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow denied that its forces had shelled the hospital.",
+    "The US did not say that Iraq attacked Kuwait.",
+    "The US said that Iraq did not attack Kuwait.",
+    "The convoy was hit, officials said.",
+    "The minister said the talks were difficult.",
+])
+def test_no_report_statement_without_an_accused_act(parser_nlp, text):
+    """Denials, negations, agentless passives and copulas link the reporter to nobody."""
+    assert not [s for s in _run(parser_nlp, text) if s.extra.get("voice") == "report"]
+
+
+def test_coordinated_full_names_are_two_subjects(parser_nlp):
+    """Two multi-word names are two actors, not one name ("Midland and Scottish Railway" is one)."""
+    statements = _run(parser_nlp, "John Kerry and Sergei Lavrov signed the deal.")
+    assert {("John Kerry", "sign", "deal"), ("Sergei Lavrov", "sign", "deal")} <= _triples(statements)
+
+
+def test_coordination_hung_inside_a_name_is_split(parser_nlp):
+    """"[Barack] Obama and Vladimir Putin": the conjunction hangs on "Obama", not on the head."""
+    statements = _run(parser_nlp, "Barack Obama and Vladimir Putin will meet in Geneva to discuss trade.")
+    assert ("Barack Obama", "discuss", "trade") in _triples(statements)
+    assert ("Vladimir Putin", "discuss", "trade") in _triples(statements)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel's strikes on Gaza angered Egypt.", {("Israel", "strike on", "Gaza")}),
+    ("Talks between Russia and Ukraine resumed in Istanbul.", {("Russia", "talk between", "Ukraine")}),
+    ("Obama's visit to China was short.", {("Obama", "visit to", "China")}),
+    ("The attack on the town angered Egypt.", set()),
+    ("Talks between the two sides resumed.", set()),
+])
+def test_a_noun_naming_an_act_between_named_actors(parser_nlp, text, expected):
+    """Voice "event-noun": possessor → object of the noun's preposition, or each pair "between"."""
+    found = [s for s in _run(parser_nlp, text) if s.extra.get("voice") == "event-noun"]
+    assert _triples(found) == expected
+    for s in found:
+        assert text[s.relation.start:s.relation.end] == s.relation.text
+        assert text[s.subject.start:s.subject.end] == s.subject.text

@@ -414,3 +414,27 @@ def test_an_act_is_owned_only_by_a_modifier(nlp, gaz):
     assert (attack.id, attack.type, attack.country, attack.sector) == (
         "name-attack-in-saudi-arabia", "Other", "SAU", None)  # where it happened, not who attacked
     assert (strikes.id, strikes.country, strikes.sector) == ("Q159", "RUS", "MIL")
+
+
+def test_nearest_modifier_gives_the_country(nlp, gaz):
+    """"his US counterpart" is American whoever "his" is: the nearest modifier decides."""
+    text = "Putin met his US counterpart."
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["his US counterpart"])
+    assert actor.country == "USA"
+
+
+def test_a_thing_attached_to_a_body_of_no_state_takes_its_sector(nlp, gaz):
+    """"an agreement with the European Union" concerns the EU, an IGO (as "evidence against
+    Russia" concerns Russia)."""
+    text = "Ukraine ratified an agreement with the European Union."
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["an agreement with the European Union"])
+    assert (actor.type, actor.country, actor.sector) == ("Other", None, "IGO")
+
+
+def test_a_known_name_is_an_actor_however_tagged(nlp, gaz):
+    """The small model tags "Barack" as a preposition; the linked name is still Obama."""
+    text = "Barack Obama and Vladimir Putin will meet in Geneva."
+    doc = nlp(text)
+    assert doc[0].pos_ not in ("NOUN", "PROPN"), "the parse this test is about has changed"
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["Barack Obama"])
+    assert actor.country == "USA" and actor.type == "Person"
