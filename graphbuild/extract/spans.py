@@ -163,10 +163,19 @@ def actor_type(span: Span, root: Token | None = None) -> str:
     return _ENT_TYPES.get(label, "Other")
 
 
+#: The Doc last seen by :func:`make_actor` and its ``char_offset``: spaCy's ``Doc._`` builds an
+#: accessor object on every access, and make_actor runs for every mention of every statement.
+_last_offset: tuple[object, int] = (None, 0)
+
+
 def make_actor(span: Span) -> Actor:
     """An Actor for ``span``: text as written, label without a leading determiner, document offsets."""
+    global _last_offset
     doc = span.doc
-    offset = doc._.char_offset
+    last, offset = _last_offset
+    if last is not doc:
+        offset = doc._.char_offset
+        _last_offset = (doc, offset)
     root = span_head(span)
     text = span.text
     label_start = span.start
