@@ -162,6 +162,8 @@ CASES = [
     ("blow up", "the bridge with explosives", (), "183"),
     ("sink", "a pirate ship", (), "190"),
     ("loosen", "travel restrictions", (), "081"),
+    ("summon", "the Chinese ambassador", (), "114"),
+    ("summon", "the cabinet", (), "040"),
 ]
 
 
