@@ -164,6 +164,9 @@ CASES = [
     ("loosen", "travel restrictions", (), "081"),
     ("summon", "the Chinese ambassador", (), "114"),
     ("summon", "the cabinet", (), "040"),
+    ("contribute", "$90 million", (("to", "the UN appeal", "Organization"),), "071"),
+    ("reiterate", "its demand that sanctions be eased", (), "100"),
+    ("reaffirm", "its support for Kyiv", (), "051"),
 ]
 
 
