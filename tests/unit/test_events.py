@@ -151,6 +151,22 @@ CASES = [
     ("blow up", "power lines", (), "171"),
     ("block", "the main highway", (), "144"),
     ("allow", "inspectors", (), "0862"),
+    # round 2: delegations, formed alliances, bombs blown up, ships sunk, defence against words
+    ("send", "a delegation", (("to", "Kabul", "Location"),), "040"),
+    ("dispatch", "reinforcements and troops", (), "154"),
+    ("extend", "a loan", (("to", "Ukraine", "Country"),), "071"),
+    ("form", "an alliance", (), "062"),
+    ("express", "readiness to resume talks", (), "036"),
+    ("defend against", "Western criticism", (), "052"),
+    ("defend against", "the rebel offensive", (), "190"),
+    ("blow up", "the bridge with explosives", (), "183"),
+    ("sink", "a pirate ship", (), "190"),
+    ("loosen", "travel restrictions", (), "081"),
+    ("summon", "the Chinese ambassador", (), "114"),
+    ("summon", "the cabinet", (), "040"),
+    ("contribute", "$90 million", (("to", "the UN appeal", "Organization"),), "071"),
+    ("reiterate", "its demand that sanctions be eased", (), "100"),
+    ("reaffirm", "its support for Kyiv", (), "051"),
 ]
 
 
@@ -179,6 +195,17 @@ def test_subject_cue(lexicon):
     assert demolish("a Ukrainian protestor", "Group") == "145"
     assert demolish("angry demonstrators", "Group") == "145"
     assert demolish("the army", "Organization") == "1712"
+
+
+def test_blown_up_by_heavy_weapons(lexicon):
+    """A missile or shell that blows something up is fighting with heavy weapons (194); a bomb, a bombing (183)."""
+    def blow_up(subject: str) -> str:
+        statement = stmt("blow up", "the airliner").replace(subject=Actor(subject, subject, type="Other"))
+        return classify(statement, lexicon).cameo
+
+    assert blow_up("a surface-to-air missile") == "194"
+    assert blow_up("a car bomb") == "183"
+    assert blow_up("saboteurs") == "171"
 
 
 def test_a_pledge_to_coerce_is_a_threat_not_the_act(lexicon):
