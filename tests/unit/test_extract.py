@@ -315,8 +315,10 @@ def test_negating_verb_stays_in_the_lemma(parser_nlp, text, subject, lemma, text
 @pytest.mark.parametrize("text,expected", [
     ("Obama and Putin will meet.", {("Obama", "meet", "Putin")}),
     ("Armenia and Azerbaijan clashed again.", {("Armenia", "clash", "Azerbaijan")}),
+    # each pair once; the last subject, never a pair's subject, met in Beijing too (no partner)
     ("Russia, China and Iran met in Beijing.",
-     {("Russia", "meet", "China"), ("Russia", "meet", "Iran"), ("China", "meet", "Iran")}),
+     {("Russia", "meet", "China"), ("Russia", "meet", "Iran"), ("China", "meet", "Iran"), ("Iran", "meet", None)}),
+    ("Obama and Putin met on Tuesday.", {("Obama", "meet", "Putin")}),  # a time is no place
     # not symmetric, or with an object of its own: one statement per subject
     ("Trump and Zelenskyy are expected to discuss air defence.",
      {("Trump", "discuss", "air defence"), ("Zelenskyy", "discuss", "air defence")}),
@@ -414,3 +416,13 @@ def test_object_control_parsed_as_a_clause(parser_nlp, text, subject, obj, compl
 ])
 def test_no_object_control_without_an_infinitive_subject(parser_nlp, text):
     assert not any(a.role == "complement" for s in _run(parser_nlp, text) for a in s.arguments)
+
+
+def test_last_mutual_subject_keeps_the_place(parser_nlp):
+    """"X and Y will meet in Zurich": Y's own statement has the place as argument, exact offsets."""
+    text = "Obama and Putin will meet in Zurich."
+    (own,) = [s for s in _run(parser_nlp, text) if s.subject.label == "Putin"]
+    assert own.object is None
+    assert [(a.role, a.actor.text) for a in own.arguments] == [("in", "Zurich")]
+    assert text[own.subject.start:own.subject.end] == "Putin"
+    assert text[own.relation.start:own.relation.end] == own.relation.text
