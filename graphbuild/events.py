@@ -60,6 +60,8 @@ _PLOVER = "https://w3id.org/graphbuild/plover/"
 _REFUSAL = "refusal"
 #: Argument roles of the contract that hold a whole clause (reported speech), not a participant.
 _OPAQUE_ROLES = frozenset({"content"})
+#: Argument role of an object-control complement ("urged Iran [to release the crew]").
+_COMPLEMENT = "complement"
 #: Adverbial particles (closed class): after a verb they belong to it ("head back", "step down"),
 #: so they never start a match of their own ("back" = support).
 _PARTICLES = frozenset({"about", "along", "around", "aside", "away", "back", "down", "forward", "in", "off",
@@ -94,6 +96,9 @@ class Entry:
     #: follow it in the relation, never composes with nouns of its object or arguments, and
     #: with no rule for the clause's event gives no code at all.
     clausal: bool = False
+    #: Object control ("wants Putin to attack"): matches only when the lemma ends the relation
+    #: and the statement has a complement clause, whose act is the one the frame governs.
+    controlled: bool = False
 
     @property
     def constraints(self) -> int:
@@ -309,6 +314,8 @@ class Lexicon:
         particle_rank = 0
         if entry.clausal and (end is None or end >= len(ev.relation)):
             return None
+        if entry.controlled and (end is None or end < len(ev.relation) or _COMPLEMENT not in ev.roles):
+            return None
         if entry.particle is not None:
             following = ev.relation[end: end + 2] if end is not None else ()
             if entry.particle in following:
@@ -391,6 +398,16 @@ class Lexicon:
                         best, best_key = entry, key
         return best
 
+    def _analyse_complement(self, ev: _Evidence) -> tuple[str, Entry, bool] | None:
+        """The act of a frame verb's object-control complement ("urged Iran [to release the
+        crew]"), read as a relation of its own: the words of the frame's object are not its."""
+        for words, role in zip(ev.arguments, ev.roles):
+            if role == _COMPLEMENT:
+                inner = replace(ev, relation=words, object=(), object_type=None, arguments=(), roles=(),
+                                argument_types=frozenset(), content=())
+                return self._analyse(inner, 0)
+        return None
+
     def analyse(self, statement: Statement) -> tuple[str, Entry, bool] | None:
         """``(code, deciding entry, framed)`` for a statement, before negation and modality.
 
@@ -418,6 +435,8 @@ class Lexicon:
                 if best.entry.frame is None and best.key() > frame.key() and not frame.entry.clausal:
                     return best.entry.code, best.entry, True
                 inner = self._analyse(ev.with_content() if frame.entry.clausal else ev, frame.consumed)
+                if inner is None and not frame.entry.clausal and frame.consumed >= len(ev.relation):
+                    inner = self._analyse_complement(ev)
                 if inner is None and not frame.entry.clausal:
                     noun = self._best_noun(ev, frame.consumed)
                     inner = (noun.code, noun, False) if noun else None
@@ -614,6 +633,7 @@ def _from_graph(graph) -> Lexicon:
             subject_cues=frozenset(c for c in subject_cues if c),
             intransitive=_true(graph.value(node, lex("intransitive"))),
             clausal=_true(graph.value(node, lex("clausal"))),
+            controlled=_true(graph.value(node, lex("controlled"))),
         )
         if entry.code is None and not entry.light and not entry.clausal:
             raise GraphbuildError(f"{name} has no lex:code", where="lexicon.ttl")

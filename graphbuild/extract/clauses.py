@@ -213,6 +213,26 @@ def merged_addressee(subject: Token, cues: CueTable) -> Span | None:
     return subject.doc[first.i:subject.i]
 
 
+def controlled_clause(verb: Token) -> tuple[Token, Token] | None:
+    """(subject, infinitive marker) of an infinitival clause the parser hung on ``verb`` as a
+    clause with a subject of its own, when that subject is really ``verb``'s object ("wants
+    [Putin] to attack": object control, as "urged Putin to attack" is parsed), else None.
+
+    The sign: a ``ccomp`` right after the verb whose subject is a noun phrase that opens it,
+    followed by the clause's ``to`` marker.
+    """
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i or clause.pos_ not in VERB_POS:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in NOMINAL_POS), None)
+        marker = next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+        if subject is None or marker is None or not subject.i < marker.i < clause.i:
+            continue
+        if clause.left_edge.i == subject.left_edge.i and marker.i == subject.right_edge.i + 1:
+            return subject, marker
+    return None
+
+
 def _clause_subject(verb: Token) -> Token | None:
     """The subject of a subjectless complement clause that the parser merged into its
     governor's object (see :func:`merged_subject`)."""
@@ -505,6 +525,12 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
                     merged_clause[child.i] = subject_of.i
                     break
 
+    controlled = controlled_clause(last) if not objects and not passive else None
+    if controlled is not None:
+        # "wants Putin to attack": Putin is the object, "to attack" the complement.
+        controlled_subject, _marker = controlled
+        objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(controlled_subject)]
+
     times: list[Span] = []
     if not objects and not (passive and agents):
         candidates: list[tuple[Token, Token, Token | None]] = []
@@ -547,7 +573,9 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         arguments.extend(_arguments_of(chain_verb, used, cues, splits, len(arguments)))
     for child in last.children:
         reporting = cues.has(cues.lemma(last), "reporting")
-        if child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or reporting):
+        if controlled is not None and child.i == controlled[0].head.i:
+            arguments.append(("complement", child.doc[controlled[1].i:phrase(child, CLAUSE_CUT).end]))
+        elif child.dep_ == "ccomp" and child.i not in used and (child.i > last.i or reporting):
             clause = phrase(child, CLAUSE_CUT)
             if child.i in merged_clause:
                 clause = child.doc[merged_clause[child.i]:clause.end]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import sentence_span
 from .attribution import Source, source_of
-from .clauses import CLAUSE_CUT, Frame, clause_frames, is_particle
+from .clauses import CLAUSE_CUT, PLACE_ENTS, Frame, clause_frames, is_particle
 from .cues import CueTable, cue_table
 from .dates import statement_date
 from .modality import is_negated, modality_of
@@ -139,6 +139,10 @@ def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> I
         # "Obama and Putin will meet": each coordinated subject met the others.
         subjects = frame.subjects
         pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1:]]
+        if any(span.root.ent_type_ in PLACE_ENTS for role, span in frame.arguments if role != "time"):
+            # "... will meet in Zurich": the last subject is never a pair's subject, yet it
+            # too met there; its own statement carries the place, with no invented partner.
+            pairs.append((subjects[-1], None))
         voice = "active"
         extra_arguments = ()
     else:

@@ -440,3 +440,29 @@ def test_the_reported_clause_types_the_accused_act(lexicon):
     clause = (("content", "North Korea fired missiles into the sea", "Other"),)
     assert classify(stmt("say fire", "North Korea", "Country", args=clause), lexicon).cameo == "112"
     assert classify(stmt("say fire", "North Korea", "Country"), lexicon) is None
+
+
+@pytest.mark.parametrize("lemma, obj, args, code", [
+    # object control: the complement is the act the frame governs
+    ("want", "Putin", (("complement", "to attack Switzerland", "Other"),), "020"),
+    ("want", "Iran", (("complement", "to release the sailors", "Other"),), "0253"),
+    ("urge", "Iran", (("complement", "to release the sailors", "Other"),), "0253"),
+    ("ask", "Germany", (("complement", "to mediate", "Other"),), "028"),
+])
+def test_object_control_frames_the_complement(lexicon, lemma, obj, args, code):
+    assert classify(stmt(lemma, obj, "Country", args=args), lexicon).cameo == code
+
+
+@pytest.mark.parametrize("lemma, obj, args", [
+    ("want to meet", "Obama", ()),                          # subject control is no appeal
+    ("want", "peace", ()),                                  # nothing to appeal for
+])
+def test_want_is_an_appeal_only_under_object_control(lexicon, lemma, obj, args):
+    event = classify(stmt(lemma, obj, args=args, modality="intended"), lexicon)
+    assert event is None or not event.cameo.startswith("02")
+
+
+def test_pipeline_object_control_is_an_appeal_to_the_object(nlp):
+    (statement,) = [s for s in nlp("Obama wants Putin to attack Switzerland.")._.statements
+                    if s.subject.text == "Obama"]
+    assert (statement.object.text, statement.event.cameo) == ("Putin", "020")

@@ -315,8 +315,10 @@ def test_negating_verb_stays_in_the_lemma(parser_nlp, text, subject, lemma, text
 @pytest.mark.parametrize("text,expected", [
     ("Obama and Putin will meet.", {("Obama", "meet", "Putin")}),
     ("Armenia and Azerbaijan clashed again.", {("Armenia", "clash", "Azerbaijan")}),
+    # each pair once; the last subject, never a pair's subject, met in Beijing too (no partner)
     ("Russia, China and Iran met in Beijing.",
-     {("Russia", "meet", "China"), ("Russia", "meet", "Iran"), ("China", "meet", "Iran")}),
+     {("Russia", "meet", "China"), ("Russia", "meet", "Iran"), ("China", "meet", "Iran"), ("Iran", "meet", None)}),
+    ("Obama and Putin met on Tuesday.", {("Obama", "meet", "Putin")}),  # a time is no place
     # not symmetric, or with an object of its own: one statement per subject
     ("Trump and Zelenskyy are expected to discuss air defence.",
      {("Trump", "discuss", "air defence"), ("Zelenskyy", "discuss", "air defence")}),
@@ -391,3 +393,36 @@ def test_a_noun_naming_an_act_between_named_actors(parser_nlp, text, expected):
     for s in found:
         assert text[s.relation.start:s.relation.end] == s.relation.text
         assert text[s.subject.start:s.subject.end] == s.subject.text
+
+
+@pytest.mark.parametrize("text, subject, obj, complement", [
+    ("Obama wants Putin to attack Switzerland.", "Obama", "Putin", "to attack Switzerland"),
+    ("The United States wants Iran to halt its nuclear program.", "United States", "Iran",
+     "to halt its nuclear program"),
+])
+def test_object_control_parsed_as_a_clause(parser_nlp, text, subject, obj, complement):
+    """"X wants Y to <act>": the parser gives Y to the infinitive as its subject; Y is X's
+    object and "to <act>" a complement (as for "urged Y to <act>"), not reported content."""
+    statements = _run(parser_nlp, text)
+    (governing,) = [s for s in statements if s.subject.label == subject]
+    assert governing.object.label == obj
+    assert [(a.role, a.actor.text) for a in governing.arguments] == [("complement", complement)]
+    assert any(s.subject.label == obj for s in statements)  # Y's own act stays a statement
+
+
+@pytest.mark.parametrize("text", [
+    "Russia wants to meet Obama.",     # subject control: one statement, an intent
+    "He said Iran wanted to talk.",    # a reported clause with a finite verb
+])
+def test_no_object_control_without_an_infinitive_subject(parser_nlp, text):
+    assert not any(a.role == "complement" for s in _run(parser_nlp, text) for a in s.arguments)
+
+
+def test_last_mutual_subject_keeps_the_place(parser_nlp):
+    """"X and Y will meet in Zurich": Y's own statement has the place as argument, exact offsets."""
+    text = "Obama and Putin will meet in Zurich."
+    (own,) = [s for s in _run(parser_nlp, text) if s.subject.label == "Putin"]
+    assert own.object is None
+    assert [(a.role, a.actor.text) for a in own.arguments] == [("in", "Zurich")]
+    assert text[own.subject.start:own.subject.end] == "Putin"
+    assert text[own.relation.start:own.relation.end] == own.relation.text
