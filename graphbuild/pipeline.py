@@ -48,10 +48,10 @@ log = logging.getLogger(__name__)
 #: Documents longer than this are parsed in chunks cut at paragraph or sentence ends,
 #: far below spaCy's ``max_length`` so memory stays bounded.
 CHUNK_CHARS = 100_000
-#: Characters of text spaCy parses in one minibatch (beyond a first, longer document): a
-#: worker's peak memory follows it (64 Reuters stories, about 58,000 characters: 480 MiB;
-#: 16 stories: 290 MiB) while parsing speed hardly changes above about 15,000.
-PIPE_CHARS = 20_000
+#: Tokens spaCy parses in one minibatch (beyond a first, longer document): a worker's peak
+#: memory follows it (64 Reuters stories, about 12,000 tokens: 480 MiB; 16 stories, about
+#: 3,000: 290 MiB) while parsing speed hardly changes above about 3,000.
+PIPE_TOKENS = 4_000
 #: N-Quads bytes gathered before they are written to a store in one go.
 STORE_FLUSH_BYTES = 8 << 20
 #: Shared lines (actor descriptions) remembered as written; beyond this the memory starts
@@ -199,17 +199,17 @@ def _docs_for(nlp, documents: Iterable[Document]):
 
 def _minibatches(docs: Iterable[tuple], batch_size: int) -> Iterator[list[tuple]]:
     """``(doc, context)`` pairs in groups of at most ``batch_size`` docs and, past the first
-    doc, :data:`PIPE_CHARS` characters: the parser's working memory follows the text of a
+    doc, :data:`PIPE_TOKENS` tokens: the parser's working memory follows the text of a
     group, so a batch of long stories does not cost more than one of short ones."""
     group: list[tuple] = []
-    chars = 0
+    tokens = 0
     for item in docs:
-        size = len(item[0].text)
-        if group and (len(group) >= batch_size or chars + size > PIPE_CHARS):
+        size = len(item[0])
+        if group and (len(group) >= batch_size or tokens + size > PIPE_TOKENS):
             yield group
-            group, chars = [], 0
+            group, tokens = [], 0
         group.append(item)
-        chars += size
+        tokens += size
     if group:
         yield group
 

@@ -152,3 +152,14 @@ def test_two_processes_give_the_same_outputs_as_one(corpus, tmp_path):
     for name in ("statements.jsonl", "graph.ttl"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     assert store_quads(tmp_path / "kb1") == store_quads(tmp_path / "kb2")
+
+
+def test_minibatches_keep_order_and_bound_tokens(monkeypatch):
+    from graphbuild import pipeline
+
+    monkeypatch.setattr(pipeline, "PIPE_TOKENS", 10)
+    sizes = [4, 4, 4, 30, 1, 1, 1, 1, 1]
+    items = [(["tok"] * size, k) for k, size in enumerate(sizes)]
+    groups = list(pipeline._minibatches(items, batch_size=3))
+    assert [k for group in groups for _, k in group] == list(range(len(sizes)))
+    assert [[k for _, k in group] for group in groups] == [[0, 1], [2], [3], [4, 5, 6], [7, 8]]
