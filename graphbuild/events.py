@@ -62,6 +62,8 @@ _REFUSAL = "refusal"
 _OPAQUE_ROLES = frozenset({"content"})
 #: Argument role of an object-control complement ("urged Iran [to release the crew]").
 _COMPLEMENT = "complement"
+#: Words before an infinitive's verb in a complement ("[to not] attack"): closed class.
+_INFINITIVE_MARKERS = frozenset({"to", "not", "n't", "never"})
 #: Adverbial particles (closed class): after a verb they belong to it ("head back", "step down"),
 #: so they never start a match of their own ("back" = support).
 _PARTICLES = frozenset({"about", "along", "around", "aside", "away", "back", "down", "forward", "in", "off",
@@ -403,8 +405,14 @@ class Lexicon:
         crew]"), read as a relation of its own: the words of the frame's object are not its."""
         for words, role in zip(ev.arguments, ev.roles):
             if role == _COMPLEMENT:
-                inner = replace(ev, relation=words, object=(), object_type=None, arguments=(), roles=(),
-                                argument_types=frozenset(), content=())
+                # "to lift sanctions": the infinitive (after its marker, with its particles) is the
+                # relation and the rest its object, so cue words are found where a verb's are.
+                verb = next((k for k, w in enumerate(words) if w not in _INFINITIVE_MARKERS), len(words))
+                end = verb + 1
+                while end < len(words) and words[end] in _PARTICLES:
+                    end += 1
+                inner = replace(ev, relation=words[:end], object=words[end:], object_type=None, arguments=(),
+                                roles=(), argument_types=frozenset(), content=())
                 return self._analyse(inner, 0)
         return None
 

@@ -51,11 +51,11 @@ def source_of(head: Token, cues: CueTable) -> Source | None:
         parent = node.head
         if misattached_content(node, cues):
             parent = parent.head.head  # "told Trump in a call [that ...]": the reporting verb
-            subject, _, _ = find_subject(parent)
+            subject, _, _ = find_subject(parent, cues)
             if subject is not None:
                 return Source(phrase(subject), cues.has(cues.lemma(parent), "denial"), parent)
         if parent.i != node.i and node.dep_ in _REPORTED_DEPS and cues.has(cues.lemma(parent), "reporting"):
-            subject, _, _ = find_subject(parent)
+            subject, _, _ = find_subject(parent, cues)
             if subject is not None:
                 return Source(phrase(subject), cues.has(cues.lemma(parent), "denial"), parent)
         according = _according_to(node, cues)

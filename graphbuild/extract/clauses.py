@@ -92,10 +92,28 @@ def is_predicate(token: Token) -> bool:
     return True
 
 
-def _xcomp_next(token: Token) -> list[Token]:
+def prepositional_controller(verb: Token, cues: CueTable) -> Token | None:
+    """The prepositional object that controls ``verb``'s infinitive complement ("called [on
+    Iran] to release": Iran releases), or None.
+
+    Which verb and preposition pass control to the object is data (cue kind
+    ``prepositionalControl``, keyed "call on"): "agreed with Iran to hold talks" keeps its
+    subject as the infinitive's. The phrase must come before the infinitive.
+    """
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in VERB_POS), None)
+    if infinitive is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and verb.i < child.i < infinitive.i \
+                and cues.has(f"{cues.lemma(verb)} {child.lower_}", "prepositionalControl"):
+            return _pobj(child)
+    return None
+
+
+def _xcomp_next(token: Token, cues: CueTable) -> list[Token]:
     """The tokens an ``xcomp`` chain continues with after ``token`` ("ready to talk": [ready, talk])."""
-    if any(c.dep_ in ("dobj", "dative") for c in token.children):
-        return []  # object control: "urged Iran to return" is two statements
+    if any(c.dep_ in ("dobj", "dative") for c in token.children) or prepositional_controller(token, cues):
+        return []  # object control: "urged Iran to return", "called on Iran to return": two statements
     for child in token.children:
         own_subject = any(c.dep_ in SUBJ_DEPS for c in child.children)
         if child.dep_ == "xcomp" and child.pos_ in VERB_POS and not own_subject:
@@ -109,11 +127,11 @@ def _xcomp_next(token: Token) -> list[Token]:
     return []
 
 
-def predicate_chain(verb: Token) -> list[Token]:
+def predicate_chain(verb: Token, cues: CueTable) -> list[Token]:
     """``verb`` followed by the ``xcomp`` verbs that complete it ("expected to discuss")."""
     chain = [verb]
     while True:
-        nxt = _xcomp_next(chain[-1])
+        nxt = _xcomp_next(chain[-1], cues)
         if not nxt:
             return chain
         chain.extend(nxt)
@@ -244,7 +262,7 @@ def _clause_subject(verb: Token) -> Token | None:
     return None
 
 
-def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
+def find_subject(verb: Token, cues: CueTable, depth: int = 0) -> tuple[Token | None, bool, str]:
     """(subject head, passive subject?, how found) for the clause headed by ``verb``."""
     for child in verb.children:
         if child.dep_ in SUBJ_DEPS:
@@ -266,18 +284,21 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
         return merged, False, "split"
     head, dep = verb.head, verb.dep_
     if dep == "conj":
-        subject, passive, _ = find_subject(head, depth + 1)
+        subject, passive, _ = find_subject(head, cues, depth + 1)
         return subject, passive, "shared"
     if dep == "xcomp":
         for child in head.children:
             if child.dep_ in ("dobj", "dative"):
                 return child, False, "control"
-        subject, _, _ = find_subject(head, depth + 1)
+        controller = prepositional_controller(head, cues)
+        if controller is not None:
+            return controller, False, "control"
+        subject, _, _ = find_subject(head, cues, depth + 1)
         return subject, False, "control"
     if dep in RELATIVE_CLAUSE_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return head, verb.tag_ == "VBN", "relative"
     if dep == "advcl" and (verb.tag_ in ("VBG", "VBN") or any(c.tag_ == "TO" for c in verb.children)):
-        subject, _, _ = find_subject(head, depth + 1)
+        subject, _, _ = find_subject(head, cues, depth + 1)
         return subject, verb.tag_ == "VBN", "control"
     if dep == "pcomp" and head.head.i != head.i:
         # "accused Russia of violating": the object controls; "after meeting Putin": the subject.
@@ -285,7 +306,7 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
         for child in governor.children:
             if child.dep_ == "dobj" and governor.pos_ in VERB_POS and child.i < head.i:
                 return child, False, "control"
-        subject, _, _ = find_subject(governor, depth + 1)
+        subject, _, _ = find_subject(governor, cues, depth + 1)
         return subject, False, "control"
     return None, False, "none"
 
@@ -435,9 +456,9 @@ def _predicate_noun_link(noun: Token, light: bool) -> tuple[Token, Token] | None
 
 def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     """The frame of the predicate headed by ``verb`` (None when it has no subject)."""
-    chain = predicate_chain(verb)
+    chain = predicate_chain(verb, cues)
     last = chain[-1]
-    subject, passive_subject, source = find_subject(verb)
+    subject, passive_subject, source = find_subject(verb, cues)
     if subject is None:
         return None
     passive = any(c.dep_ == "auxpass" for c in last.children) or (len(chain) == 1 and passive_subject)
@@ -531,6 +552,13 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         controlled_subject, _marker = controlled
         objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(controlled_subject)]
 
+    controller = prepositional_controller(last, cues) if not objects and not passive else None
+    if controller is not None:
+        # "called on Iran to release": Iran is the object, a participant even when a place name.
+        relation = sorted([*relation, *_prep_tokens(controller.head)], key=lambda t: t.i)
+        used.add(controller.head.i)
+        objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(controller)]
+
     times: list[Span] = []
     if not objects and not (passive and agents):
         candidates: list[tuple[Token, Token, Token | None]] = []
@@ -621,7 +649,7 @@ def clause_frames(sent: Span, cues: CueTable) -> list[Frame]:
         if token.i in merged or not is_predicate(token):
             continue
         frame = build_frame(token, cues)
-        chain = frame.chain if frame else predicate_chain(token)
+        chain = frame.chain if frame else predicate_chain(token, cues)
         merged.update(t.i for t in chain[1:])
         if frame is not None:
             frames.append(frame)

@@ -448,6 +448,10 @@ def test_the_reported_clause_types_the_accused_act(lexicon):
     ("want", "Iran", (("complement", "to release the sailors", "Other"),), "0253"),
     ("urge", "Iran", (("complement", "to release the sailors", "Other"),), "0253"),
     ("ask", "Germany", (("complement", "to mediate", "Other"),), "028"),
+    # the complement's cue words are the infinitive's object: lift + sanctions, pull out + troops
+    ("call on", "the West", (("complement", "to lift sanctions", "Other"),), "0254"),
+    ("want", "Japan", (("complement", "to pull out its troops", "Other"),), "0256"),
+    ("urge", "Iran", (("complement", "to not attack Israel", "Other"),), "020"),
 ])
 def test_object_control_frames_the_complement(lexicon, lemma, obj, args, code):
     assert classify(stmt(lemma, obj, "Country", args=args), lexicon).cameo == code

@@ -418,6 +418,35 @@ def test_no_object_control_without_an_infinitive_subject(parser_nlp, text):
     assert not any(a.role == "complement" for s in _run(parser_nlp, text) for a in s.arguments)
 
 
+@pytest.mark.parametrize("text, subject, obj, complement", [
+    ("The president called on Iran to release the sailors.", "president", "Iran", "to release the sailors"),
+    ("Russia called upon the West to lift sanctions.", "Russia", "West", "to lift sanctions"),
+    ("The rebels pleaded with the UN to send aid.", "rebels", "UN", "to send aid"),
+])
+def test_object_control_through_a_preposition(parser_nlp, text, subject, obj, complement):
+    """"X called on Y to <act>" (cue kind prepositionalControl): Y is X's object, a place name
+    included, "to <act>" a complement, and Y the subject of its own act."""
+    statements = _run(parser_nlp, text)
+    (governing,) = [s for s in statements if s.subject.label == subject]
+    assert governing.object.label == obj
+    assert text[governing.relation.start:governing.relation.end] == governing.relation.text
+    assert [(a.role, a.actor.text) for a in governing.arguments] == [("complement", complement)]
+    (own,) = [s for s in statements if s.subject.label == obj]
+    assert complement.split()[1] in own.relation.text
+
+
+@pytest.mark.parametrize("text, subject, lemma", [
+    ("Germany agreed with Iran to hold talks.", "Germany", "agree"),  # the subject holds the talks
+    ("The team went on to win the cup.", "team", "win"),            # a particle, no object
+    ("Obama travelled to Moscow to meet Putin.", "Obama", "meet"),   # purpose, not control
+])
+def test_no_prepositional_control_without_the_cue(parser_nlp, text, subject, lemma):
+    statements = _run(parser_nlp, text)
+    assert not any(a.role == "complement" for s in statements for a in s.arguments)
+    assert all(s.subject.label == subject for s in statements)
+    assert any(lemma in s.relation.lemma for s in statements)
+
+
 def test_last_mutual_subject_keeps_the_place(parser_nlp):
     """"X and Y will meet in Zurich": Y's own statement has the place as argument, exact offsets."""
     text = "Obama and Putin will meet in Zurich."
