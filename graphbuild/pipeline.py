@@ -57,9 +57,6 @@ STORE_FLUSH_BYTES = 8 << 20
 #: Writes that may wait for the store's writer thread (each at most one batch or
 #: STORE_FLUSH_BYTES of N-Quads) before the build waits for them.
 STORE_QUEUE = 4
-#: N-Quads spooled to a temporary file, then bulk-loaded in one go while the parsers wait,
-#: when a new store is built with a parser on every core (see :class:`_StoreSink`).
-STORE_SEGMENT_BYTES = 256 << 20
 #: Shared lines (actor descriptions) remembered as written; beyond this the memory starts
 #: afresh, so it stays flat on any corpus (a line written twice is harmless: RDF is a set).
 SEEN_LIMIT = 50_000
@@ -566,19 +563,14 @@ def _remove_stale_work(out: Path) -> None:
 
 
 class _StoreSink:
-    """Documents into a :class:`~graphbuild.rdf.store.GraphStore`, in one of two ways.
+    """Documents into a :class:`~graphbuild.rdf.store.GraphStore`, written in batches
+    by a background thread (pyoxigraph releases the GIL) while parsing goes on.
 
-    By default a background thread writes each batch while parsing goes on (pyoxigraph
-    releases the GIL); up to :data:`STORE_QUEUE` writes wait their turn, in order.
-
-    With ``segments`` (a new store, and parsers on every core) the N-Quads are spooled to
-    a temporary file and bulk-loaded every :data:`STORE_SEGMENT_BYTES` while the parsers
-    wait: pyoxigraph's bulk loader, many threads of its own, took about twice the CPU when
-    it competed with the parsers (3,000 stories, 2 processes on 2 cores: 79 s against 66 s).
-    Records still follow their data, so a killed build loses at most one segment's parsing.
+    Up to :data:`STORE_QUEUE` writes wait their turn, so the loop that feeds the parsers
+    does not stop for each write; writes run one at a time, in order.
     """
 
-    def __init__(self, store, *, segments: bool = False):
+    def __init__(self, store):
         from concurrent.futures import ThreadPoolExecutor
 
         self.store = store
@@ -588,10 +580,6 @@ class _StoreSink:
         self.pending: deque = deque()
         #: Shared lines already written (the store keeps one copy anyway; this saves the work).
         self.seen: set[str] = set()
-        self.spool = None
-        self.spooled: list[tuple[str, str]] = []
-        if segments:
-            self.spool = tempfile.NamedTemporaryFile("wb", prefix="graphbuild-spool-", suffix=".nq", delete=False)
 
     def add(self, result: DocResult, digest: str) -> None:
         fresh = [line for line in result.shared if line not in self.seen]
@@ -599,27 +587,10 @@ class _StoreSink:
             self.seen.clear()
         self.seen.update(fresh)
         data = result.rdf + "".join(fresh).encode("utf-8", "replace")
-        if self.spool is not None:
-            self.spool.write(data)
-            self.spooled.append((result.doc_id, digest))
-            self.size += len(data)
-            if self.size >= STORE_SEGMENT_BYTES:
-                self._load_segment()
-            return
         self.batch.append((result.doc_id, digest, data))
         self.size += len(data)
         if self.size >= STORE_FLUSH_BYTES:
             self.flush()
-
-    def _load_segment(self) -> None:
-        if not self.spooled:
-            return
-        self.spool.flush()
-        self.store.bulk_write_file(self.spool.name, self.spooled)
-        self.spool.seek(0)
-        self.spool.truncate()
-        self.spooled, self.size = [], 0
-        release_memory()
 
     def flush(self) -> None:
         """Queue the gathered documents for writing; wait only while the queue is full."""
@@ -634,17 +605,12 @@ class _StoreSink:
         release_memory()
 
     def finish(self) -> None:
-        if self.spool is not None:
-            self._load_segment()
         self.flush()
         while self.pending:
             self._done()
 
     def close(self) -> None:
         self.writer.shutdown(wait=True)
-        if self.spool is not None:
-            self.spool.close()
-            Path(self.spool.name).unlink(missing_ok=True)
 
 
 def build(
@@ -732,11 +698,7 @@ def build(
         if store is not None:
             from .rdf.store import GraphStore
 
-            graph_store = GraphStore(store, wait=wait)
-            # Parsers on every core leave none for concurrent writes: a new store is then
-            # loaded in segments while they wait (see _StoreSink).
-            segments = graph_store.fresh and dask is None and processes >= (os.cpu_count() or 1)
-            stored = _StoreSink(graph_store, segments=segments)
+            stored = _StoreSink(GraphStore(store, wait=wait))
             if stored.store.fresh:
                 log.info("%s: new store; bulk loading", store)
         if out is not None:

@@ -285,26 +285,9 @@ class GraphStore:
         # Triples and records in one transaction.
         self._load(self.store.load, data + ox.serialize(records, format=ox.RdfFormat.N_QUADS))
 
-    def bulk_write_file(self, path: str | os.PathLike, documents: Iterable[tuple[str, str]]) -> None:
-        """Bulk-load an N-Quads file of new documents, then record them: ``(doc_id, content_hash)``.
-
-        For a store that was empty when opened (:attr:`fresh`) only; one big load costs
-        about half the CPU of many small ones made while parsers compete for the cores.
-        """
-        if not self.fresh:
-            raise StoreError("bulk_write_file needs a store that was empty when opened", where=str(self.path))
-        records = [ox.Quad(document_graph(doc_id), CONTENT_HASH, ox.Literal(digest), META_GRAPH)
-                   for doc_id, digest in documents]
-        self._load(self.store.bulk_load, path=str(path))
-        self.store.extend(records)
-
-    def _load(self, loader, data: bytes | None = None, *, path: str | None = None) -> None:
-        """``loader`` (the store's ``load`` or ``bulk_load``) on N-Quads bytes or a file."""
+    def _load(self, loader, data: bytes) -> None:
         try:
-            if path is not None:
-                loader(path=path, format=ox.RdfFormat.N_QUADS)
-            else:
-                loader(data, format=ox.RdfFormat.N_QUADS)
+            loader(data, format=ox.RdfFormat.N_QUADS)
         except SyntaxError as err:
             raise StoreError(f"invalid N-Quads for the store: {str(err).splitlines()[0]}", where=str(self.path)) from err
         except OSError as err:

@@ -163,25 +163,3 @@ def test_minibatches_keep_order_and_bound_tokens(monkeypatch):
     groups = list(pipeline._minibatches(items, batch_size=3))
     assert [k for group in groups for _, k in group] == list(range(len(sizes)))
     assert [[k for _, k in group] for group in groups] == [[0, 1], [2], [3], [4, 5, 6], [7, 8]]
-
-
-def test_a_new_store_loaded_in_segments_equals_one_written_per_batch(corpus, tmp_path, monkeypatch):
-    """Parsers on every core: a new store is bulk-loaded from a spool in segments, with the
-    same quads (records included) as the concurrent writer gives, and no spool left behind."""
-    from graphbuild import pipeline
-
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 64)
-    build([], lines=[corpus], store=tmp_path / "batches", published="2025-07-03", batch_size=2)
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 1)
-    monkeypatch.setattr(pipeline, "STORE_SEGMENT_BYTES", 3000)  # several segments
-    monkeypatch.setattr(pipeline.tempfile, "tempdir", str(tmp_path))
-    loads = []
-    original = pipeline._StoreSink._load_segment
-    monkeypatch.setattr(pipeline._StoreSink, "_load_segment",
-                        lambda self: (loads.append(len(self.spooled)), original(self)))
-    report = build([], lines=[corpus], store=tmp_path / "segments", published="2025-07-03", batch_size=2)
-    assert report.documents == len(LINES) and len([n for n in loads if n]) > 1
-    assert store_quads(tmp_path / "segments") == store_quads(tmp_path / "batches")
-    assert not list(tmp_path.glob("graphbuild-spool-*"))
-    again = build([], lines=[corpus], store=tmp_path / "segments", published="2025-07-03")
-    assert again.documents == 0 and again.skipped == len(LINES)
