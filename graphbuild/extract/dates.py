@@ -110,16 +110,14 @@ def resolve_date(tokens: list[Token], published: str | None, future: bool, cues:
 
 
 def statement_date(chain: list[Token], published: str | None, future: bool, cues: CueTable,
-                   times: Iterable[Span] | None = None) -> str | None:
+                   times: Iterable[Span]) -> str | None:
     """The date of the clause whose predicate is ``chain``: the first time expression attached to it.
 
-    ``times``: the sentence's DATE and TIME entities when the caller has them (``Span.ents``
-    rebuilds every entity of the document on each call).
+    ``times``: the sentence's DATE and TIME entities, gathered once per sentence by the caller
+    (``Span.ents`` rebuilds every entity of the document on each call).
     """
     doc = chain[0].doc
     chain_ids = {t.i for t in chain}
-    if times is None:
-        times = [ent for ent in chain[0].sent.ents if ent.label_ in ("DATE", "TIME")]
     for ent in times:
         node = ent.root
         while node.head.i != node.i and node.i not in chain_ids and node.pos_ not in ("VERB", "AUX"):

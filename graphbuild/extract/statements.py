@@ -106,6 +106,12 @@ def _mutual(frame: Frame, cues: CueTable) -> bool:
             and frame.subject_source == "own" and cues.has(cues.lemma(frame.chain[-1]), "symmetric"))
 
 
+def _statement(info: dict, **fields) -> Statement:
+    """A statement of the sentence that ``info`` describes (document, text, span, index)."""
+    return Statement(doc=info["doc"], sentence=info["text"], span=info["span"], sentence_index=info["index"],
+                     **fields)
+
+
 def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> Iterator[Statement]:
     doc = sent.doc
     offset = doc._.char_offset
@@ -154,10 +160,8 @@ def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> I
             continue
         confidence = _confidence(frame, subject, obj, source, modality)
         for variant in variants:
-            yield Statement(
-                doc=info["doc"],
-                sentence=info["text"],
-                span=info["span"],
+            yield _statement(
+                info,
                 subject=make_actor(subject),
                 relation=relation,
                 object=make_actor(obj) if obj is not None else None,
@@ -167,7 +171,6 @@ def _frame_statements(frame: Frame, sent: Span, info: dict, cues: CueTable) -> I
                 attribution=attribution,
                 date=date,
                 confidence=confidence,
-                sentence_index=info["index"],
                 extra={"voice": voice, "subject_from": frame.subject_source, "clause": frame.head.dep_},
             )
 
@@ -182,15 +185,12 @@ _NOMINAL_RELATIONS = {
 
 def _nominal_statements(sent: Span, info: dict) -> Iterator[Statement]:
     for mention, description, kind in nominal_pairs(sent):
-        yield Statement(
-            doc=info["doc"],
-            sentence=info["text"],
-            span=info["span"],
+        yield _statement(
+            info,
             subject=make_actor(mention),
             relation=_NOMINAL_RELATIONS[kind],
             object=make_actor(description),
             confidence=_NOMINAL_CONFIDENCE[kind],
-            sentence_index=info["index"],
             extra={"voice": kind},
         )
 
@@ -202,15 +202,12 @@ def _event_noun_statements(sent: Span, info: dict, cues: CueTable) -> Iterator[S
         noun, prep = tokens
         relation = Relation(text=span_text(tokens), lemma=f"{cues.lemma(noun)} {prep.lower_}",
                             start=noun.idx + offset, end=prep.idx + len(prep) + offset)
-        yield Statement(
-            doc=info["doc"],
-            sentence=info["text"],
-            span=info["span"],
+        yield _statement(
+            info,
             subject=make_actor(actor),
             relation=relation,
             object=make_actor(other),
             confidence=_NOMINAL_CONFIDENCE["event"],
-            sentence_index=info["index"],
             extra={"voice": "event-noun"},
         )
 
@@ -259,10 +256,8 @@ def _report_statements(frame: Frame, inner: Frame, sent: Span, info: dict, cues:
         for actor in accused:
             if subject.start < actor.end and actor.start < subject.end:
                 continue
-            yield Statement(
-                doc=info["doc"],
-                sentence=info["text"],
-                span=info["span"],
+            yield _statement(
+                info,
                 subject=make_actor(subject),
                 relation=relation,
                 object=make_actor(actor),
@@ -270,7 +265,6 @@ def _report_statements(frame: Frame, inner: Frame, sent: Span, info: dict, cues:
                 modality=modality,
                 date=date,
                 confidence=_REPORT_CONFIDENCE,
-                sentence_index=info["index"],
                 extra={"voice": "report", "subject_from": frame.subject_source, "clause": frame.head.dep_},
             )
 
