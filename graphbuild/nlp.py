@@ -53,6 +53,11 @@ def _make_actor_ruler(nlp: Language, name: str):
     return make_actor_ruler(nlp, name)
 
 
+#: Voices of statements that read an event into the text rather than state one as written
+#: (:mod:`graphbuild.extract.statements`): kept only when the lexicon types them.
+READINGS = frozenset({"report"})
+
+
 class StatementsComponent:
     """Sets ``Doc._.statements``: extract → resolve → type, within one document."""
 
@@ -77,6 +82,8 @@ class StatementsComponent:
                 continue
             seen.add(statement.id)
             event = classify(statement, self.lexicon)
+            if event is None and statement.extra.get("voice") in READINGS:
+                continue  # "X said Y met Z" is no edge from X to Y unless the act accuses Y
             typed.append(statement.replace(event=event) if event else statement)
         doc._.statements = typed
         return doc

@@ -54,3 +54,14 @@ def test_split_text_keeps_offsets_and_bounds():
     assert all(len(chunk) <= 500 for _, chunk in pieces)
     assert "".join(chunk for _, chunk in pieces) == text
     assert all(text[offset:offset + len(chunk)] == chunk for offset, chunk in pieces)
+
+
+def test_a_report_reading_stays_only_when_it_accuses(nlp):
+    """"X said Y did Z" reads as X → Y only where the act makes it an accusation (CAMEO 112);
+    "the Kremlin said Putin told Trump ..." is no edge from Russia to Putin."""
+    def reports(text):
+        return [(s.subject.label, s.object.label, s.event and s.event.cameo)
+                for s in nlp(text)._.statements if s.extra.get("voice") == "report"]
+
+    assert reports("Putin told Trump that Moscow would not accept the plan, the Kremlin said.") == []
+    assert reports("The United States said Iraq attacked Kuwait.") == [("United States", "Iraq", "112")]
