@@ -156,7 +156,7 @@ class DocResult:
 def _encode(document: Document, statements: list[Statement], sentences: int, *, quads: bool,
             keep: bool) -> DocResult:
     """Turn one document's statements into JSON Lines text and N-Triples/N-Quads bytes."""
-    from .rdf.serialize import canonical_actors, document_iri, document_ntriples, statement_ntriples
+    from .rdf.serialize import canonical_actors, document_iri, document_ntriples, statements_ntriples
     from .rdf.vocab import GBR, ID
 
     local_prefixes = (f"<{ID}statement/", f"<{ID}doc/")
@@ -165,7 +165,7 @@ def _encode(document: Document, statements: list[Statement], sentences: int, *, 
     local: set[str] = set()
     shared: set[str] = set()
     actors = {str(iri) for iri in canon}
-    triples = [t for st in statements for t in statement_ntriples(st, actors=canon)]
+    triples = list(statements_ntriples(statements, canon))
     triples.extend(document_ntriples(document))
     tail = f" <{document_iri(document.id)}> .\n" if quads else " .\n"
     for s, p, o in triples:

@@ -8,13 +8,21 @@ Layout (every node has an IRI, no blank nodes, so graphs from separate runs merg
         gb:negated false ; gb:modality "asserted" ; gb:confidence 0.8e0 ; gb:date "2025-07-03"^^xsd:date ;
         gb:attributedTo <actor> ; gb:attributionText "Kremlin" ;
         gb:eventType cameo:041 ; gb:ploverType plover:consult ; gb:quadClass 1 ; gb:goldstein 1.0e0 ;
-        gb:mention gbs:<id>-subject, gbs:<id>-object, gbs:<id>-relation, gbs:<id>-attribution ;
-        gb:evidence gbs:<id>-evidence ; prov:wasDerivedFrom gbdoc:<doc id> .
-    gbs:<id>-evidence a gb:Evidence ; oa:start 0 ; oa:end 26 ; gb:sentence "..." ; gb:sentenceIndex 0 .
-    gbs:<id>-subject a gb:Mention ; gb:role "subject" ; gb:actor <actor> ; gb:mentionText "Putin" ;
-        oa:start 0 ; oa:end 5 .
+        gb:subjectMention gbs:<id>-subject ; gb:objectMention gbs:<id>-object ;
+        gb:relationMention gbs:<id>-relation ; gb:attributionMention gbs:<id>-attribution ;
+        gb:evidence <gbdoc:<doc id>#char=0,26> ; prov:wasDerivedFrom gbdoc:<doc id> .
+    <gbdoc:<doc id>#char=0,26> a gb:Evidence ; oa:start 0 ; oa:end 26 ; gb:sentence "..." ; gb:sentenceIndex 0 .
+    gbs:<id>-subject gb:actor <actor> ; gb:mentionText "Putin" ; oa:start 0 ; oa:end 5 .
+    gbs:<id>-argument-0 gb:role "in" ; gb:actor <actor> ; gb:mentionText "Geneva" ;
+        oa:start 40 ; oa:end 46 .
     gba:Q7747 a gb:Person ; rdfs:label "Vladimir Putin" ; gb:country "RUS" ; owl:sameAs wd:Q7747 .
     gba:Q7747 gbr:tell gba:Q22686 .        # the direct edge, for ``?s ?p ?o``
+
+The evidence is the sentence, one node for all the statements read from it, named after
+its span as RFC 5147 fragments do. A mention's role is the property that links it (an
+argument's preposition is its ``gb:role``), and the class of a mention or argument node
+follows from that property's range, so neither is written out: a statement is about 33
+triples instead of 43, and a store pays per triple.
 
 The direct edge never says more than the text: a negated or denied statement gets
 ``gbr:not_<lemma>``, a possible/expected/intended/conditional/question one
@@ -49,11 +57,13 @@ __all__ = [
     "document_ntriples",
     "document_triples",
     "edge_predicate",
+    "evidence_iri",
     "mint_iri",
     "nt_string",
     "statement_iri",
     "statement_ntriples",
     "statement_triples",
+    "statements_ntriples",
     "to_rdf",
     "unique_statements",
     "write_graph",
@@ -185,10 +195,8 @@ _V = SimpleNamespace(
     dcterms_issued=DCTERMS.issued,
     dcterms_publisher=DCTERMS.publisher,
     dcterms_title=DCTERMS.title,
-    gb_Argument=GB.Argument,
     gb_Document=GB.Document,
     gb_Evidence=GB.Evidence,
-    gb_Mention=GB.Mention,
     gb_Other=GB.Other,
     gb_Statement=GB.Statement,
     gb_actor=GB.actor,
@@ -202,7 +210,10 @@ _V = SimpleNamespace(
     gb_evidence=GB.evidence,
     gb_goldstein=GB.goldstein,
     gb_location=GB.location,
-    gb_mention=GB.mention,
+    gb_attributionMention=GB.attributionMention,
+    gb_objectMention=GB.objectMention,
+    gb_relationMention=GB.relationMention,
+    gb_subjectMention=GB.subjectMention,
     gb_mentionText=GB.mentionText,
     gb_modality=GB.modality,
     gb_negated=GB.negated,
@@ -361,12 +372,14 @@ def _offset_rows(T, node, start: int | None, end: int | None) -> Iterator[tuple]
         yield node, T.iri(_V.oa_end), T.lit(int(end))
 
 
-def _mention_rows(T, s, node, role: str, actor: Actor, canon: dict, *, argument: bool = False):
-    """A participant's mention node (text, offsets, sector/office) and its actor node."""
+def _mention_rows(T, s, link, node, actor: Actor, canon: dict | None, *, role: str | None = None):
+    """A participant's mention node (text, offsets, sector/office) and, unless ``canon`` is
+    None (the caller describes the document's actors once), its actor node. ``role``: an
+    argument's (a preposition or role name; the other roles are the linking property)."""
     target = actor_iri(actor)
-    yield s, T.iri(_V.gb_argument if argument else _V.gb_mention), node
-    yield node, T.iri(_V.rdf_type), T.iri(_V.gb_Argument if argument else _V.gb_Mention)
-    yield node, T.iri(_V.gb_role), T.lit(role)
+    yield s, link, node
+    if role is not None:
+        yield node, T.iri(_V.gb_role), T.lit(role)
     yield node, T.iri(_V.gb_actor), T.iri(target)
     yield node, T.iri(_V.gb_mentionText), T.lit(actor.text)
     yield from _offset_rows(T, node, actor.start, actor.end)
@@ -376,10 +389,18 @@ def _mention_rows(T, s, node, role: str, actor: Actor, canon: dict, *, argument:
         yield node, T.iri(_V.gb_officeLabel), T.lit(actor.office)
     if not actor.resolved:
         yield node, T.iri(_V.gb_resolved), T.lit(False)
-    yield from _actor_rows(T, T.iri(target), canon.get(target, actor))
+    if canon is not None:
+        yield from _actor_rows(T, T.iri(target), canon.get(target, actor))
 
 
-def _statement_rows(T, statement: Statement, canon: dict) -> Iterator[tuple]:
+def evidence_iri(statement: Statement) -> URIRef:
+    """The statement's sentence: ``gbdoc:<id>#char=<start>,<end>`` (an RFC 5147 fragment),
+    one node for every statement read from that sentence."""
+    start, end = statement.span
+    return URIRef(f"{document_iri(statement.doc)}#char={int(start)},{int(end)}")
+
+
+def _statement_rows(T, statement: Statement, canon: dict | None) -> Iterator[tuple]:
     iri, lit = T.iri, T.lit
     base = str(statement_iri(statement))
     s = iri(base)
@@ -387,10 +408,11 @@ def _statement_rows(T, statement: Statement, canon: dict) -> Iterator[tuple]:
     yield s, iri(_V.rdf_type), iri(_V.gb_Statement)
     yield s, iri(_V.dcterms_identifier), lit(statement.id)
     yield s, iri(_V.prov_wasDerivedFrom), doc
-    yield doc, iri(_V.rdf_type), iri(_V.gb_Document)
-    yield doc, iri(_V.dcterms_identifier), lit(statement.doc)
+    if canon is not None:
+        yield doc, iri(_V.rdf_type), iri(_V.gb_Document)
+        yield doc, iri(_V.dcterms_identifier), lit(statement.doc)
 
-    evidence = iri(base + "-evidence")
+    evidence = iri(evidence_iri(statement))
     yield s, iri(_V.gb_evidence), evidence
     yield evidence, iri(_V.rdf_type), iri(_V.gb_Evidence)
     yield from _offset_rows(T, evidence, *statement.span)
@@ -399,22 +421,20 @@ def _statement_rows(T, statement: Statement, canon: dict) -> Iterator[tuple]:
 
     subject = iri(actor_iri(statement.subject))
     yield s, iri(_V.gb_subject), subject
-    yield from _mention_rows(T, s, iri(base + "-subject"), "subject", statement.subject, canon)
+    yield from _mention_rows(T, s, iri(_V.gb_subjectMention), iri(base + "-subject"), statement.subject, canon)
 
     rel = statement.relation
     yield s, iri(_V.gb_relationText), lit(rel.text)
     yield s, iri(_V.gb_relationLemma), lit(rel.lemma)
     node = iri(base + "-relation")
-    yield s, iri(_V.gb_mention), node
-    yield node, iri(_V.rdf_type), iri(_V.gb_Mention)
-    yield node, iri(_V.gb_role), lit("relation")
+    yield s, iri(_V.gb_relationMention), node
     yield node, iri(_V.gb_mentionText), lit(rel.text)
     yield from _offset_rows(T, node, rel.start, rel.end)
 
     if statement.object is not None:
         obj = iri(actor_iri(statement.object))
         yield s, iri(_V.gb_object), obj
-        yield from _mention_rows(T, s, iri(base + "-object"), "object", statement.object, canon)
+        yield from _mention_rows(T, s, iri(_V.gb_objectMention), iri(base + "-object"), statement.object, canon)
         predicate = edge_predicate(statement)
         yield subject, iri(predicate), obj
         yield iri(predicate), iri(_V.rdf_type), iri(_V.owl_ObjectProperty)
@@ -422,7 +442,7 @@ def _statement_rows(T, statement: Statement, canon: dict) -> Iterator[tuple]:
 
     for i, argument in enumerate(statement.arguments):
         yield from _mention_rows(
-            T, s, iri(f"{base}-argument-{i}"), argument.role, argument.actor, canon, argument=True
+            T, s, iri(_V.gb_argument), iri(f"{base}-argument-{i}"), argument.actor, canon, role=argument.role
         )
         if argument.role in _LOCATIVE_ROLES and argument.actor.type in _PLACE_TYPES:
             yield s, iri(_V.gb_location), iri(actor_iri(argument.actor))
@@ -438,7 +458,8 @@ def _statement_rows(T, statement: Statement, canon: dict) -> Iterator[tuple]:
         yield s, iri(_V.gb_attributionText), lit(attribution.text)
         if attribution.actor is not None:
             yield s, iri(_V.gb_attributedTo), iri(actor_iri(attribution.actor))
-            yield from _mention_rows(T, s, iri(base + "-attribution"), "attribution", attribution.actor, canon)
+            yield from _mention_rows(T, s, iri(_V.gb_attributionMention), iri(base + "-attribution"),
+                                     attribution.actor, canon)
 
     event = statement.event
     if event is not None:
@@ -476,6 +497,15 @@ def statement_ntriples(statement: Statement, *, actors: dict[URIRef, Actor] | No
     """:func:`statement_triples` as N-Triples term strings (``'<iri>'``, ``'"text"'``), for
     writers that emit lines: the same triples, without making rdflib terms."""
     return _statement_rows(_NTRIPLES, statement, actors or {})
+
+
+def statements_ntriples(statements: Iterable[Statement], actors: dict[URIRef, Actor]) -> Iterator[tuple]:
+    """:func:`statement_ntriples` of one document's statements, each of ``actors`` (from
+    :func:`canonical_actors`) described once rather than at every mention."""
+    for statement in statements:
+        yield from _statement_rows(_NTRIPLES, statement, None)
+    for iri, actor in actors.items():
+        yield from _actor_rows(_NTRIPLES, _NTRIPLES.iri(iri), actor)
 
 
 def _document_rows(T, document) -> Iterator[tuple]:

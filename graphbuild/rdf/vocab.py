@@ -58,6 +58,10 @@ class GB(DefinedNamespace):
     sentenceIndex: URIRef
     mentionText: URIRef
     mention: URIRef
+    subjectMention: URIRef
+    objectMention: URIRef
+    relationMention: URIRef
+    attributionMention: URIRef
     location: URIRef
     officeLabel: URIRef
     resolved: URIRef

@@ -162,14 +162,28 @@ def test_statement_node_carries_everything_of_the_contract():
     assert [str(a).rsplit("-", 1)[1] for a in args] == ["0", "1"]
     assert [g.value(a, GB.role) for a in args] == [Literal("in"), Literal("by")]
     assert g.value(args[1], OA.start) == Literal(30) and g.value(args[1], GB.mentionText) == Literal("phone")
-    mentions = {str(g.value(m, GB.role)): m for m in g.objects(s, GB.mention)}
-    assert set(mentions) == {"subject", "object", "relation", "attribution"}
+    mentions = {role: one(GB[f"{role}Mention"]) for role in ("subject", "object", "relation", "attribution")}
     assert g.value(mentions["relation"], OA.start) == Literal(6)
     assert g.value(mentions["attribution"], GB.mentionText) == Literal("the Kremlin")
+    assert g.value(mentions["subject"], GB.actor) == actor_iri(PUTIN)
+    assert g.value(mentions["object"], GB.mentionText) == Literal("Trump")
+    # The role is the linking property; no role literals or mention classes are written out.
+    assert not [m for m in mentions.values() if (m, GB.role, None) in g or (m, RDF.type, None) in g]
     assert (actor_iri(PUTIN), OWL.sameAs, WD.Q7747) in g
     assert (actor_iri(PUTIN), GB.country, Literal("RUS")) in g
     assert (actor_iri(PUTIN), RDF.type, GB.Person) in g
     assert (CAMEO["041"], rdflib.namespace.SKOS.prefLabel, Literal("Discuss by telephone", lang="en")) in g
+
+
+def test_statements_of_one_sentence_share_its_evidence():
+    """One evidence node per sentence, named after its span in the document (RFC 5147)."""
+    said = told(subject=KREMLIN, relation=Relation("said", "say", 49, 53), object=None, arguments=(),
+                attribution=None, event=None)
+    g = to_rdf([told(), said])
+    [evidence] = set(g.objects(None, GB.evidence))
+    assert str(evidence) == f"{document_iri('d1')}#char=0,{len(TEXT)}"
+    assert len(set(g.subjects(GB.evidence, evidence))) == 2
+    assert len(list(g.triples((None, GB.sentence, None)))) == 1
 
 
 def test_direct_edge_makes_first_query_work():

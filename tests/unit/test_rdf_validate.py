@@ -112,6 +112,23 @@ def test_broken_graph_gives_readable_violations():
     assert "exactly one subject" in text
 
 
+def test_mentions_and_arguments_are_checked_without_a_class():
+    """Mention and argument nodes carry no rdf:type: the shapes find them by the linking property."""
+    g = rdflib.Graph()
+    for triple in to_rdf([told()]).triples((None, None, None)):
+        g.add(triple)
+    s = statement_iri(told())
+    subject = g.value(s, GB.subjectMention)
+    argument = sorted(g.objects(s, GB.argument))[0]
+    g.remove((subject, GB.actor, None))
+    g.remove((argument, GB.role, None))
+    g.add((g.value(s, GB.relationMention), GB.mentionText, Literal("a second text")))
+    found = {(v.focus, v.path) for v in validate(g).violations}
+    short = f"gbs:{told().id}"
+    assert {(f"{short}-subject", "gb:actor"), (f"{short}-argument-0", "gb:role"),
+            (f"{short}-relation", "gb:mentionText")} <= found
+
+
 def test_missing_direct_edge_is_a_violation():
     ds = to_rdf([told()])
     g = rdflib.Graph()
