@@ -98,6 +98,8 @@ def iter_documents(
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: A letter outside the Latin script (Latin ends at U+024F).
+_NON_LATIN = re.compile(r"[^\W\d_\x00-\u024f]", re.UNICODE)
 #: Latin-script languages whose spaCy stop-word lists tell them apart from English.
 _LATIN_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "tr", "ro", "id", "fi", "hu", "cs")
 
@@ -133,24 +135,37 @@ def looks_english(text: str, *, sample: int = 3000) -> bool:
     (True, False)
     """
     head = text[:sample]
-    letters = [ch for ch in head if ch.isalpha()]
+    runs = _WORD.findall(head)
+    letters = sum(map(len, runs))
     if not letters:
         return True
-    latin = sum(1 for ch in letters if ch < "\u0250")
-    if latin / len(letters) < 0.5:
+    if 2 * len(_NON_LATIN.findall(head)) > letters:
         return False
     # All-caps words are headlines, tickers and table headers: no evidence of a language.
-    words = [w.casefold() for w in _WORD.findall(head) if not w.isupper()]
+    words = [w.casefold() for w in runs if not w.isupper()]
     if len(words) < 6:
         return True
-    lists = _stop_words()
-    english = sum(1 for w in words if w in lists["en"])
+    hits: dict[str, list[str]] = {}
+    for word in words:
+        for code in _stop_word_languages().get(word, ()):
+            hits.setdefault(code, []).append(word)
+    english = len(hits.get("en", ()))
     for code in _LATIN_LANGUAGES:
-        hits = [w for w in words if w in lists[code]]
+        found = hits.get(code, ())
         # Several different function words, a real share of the text, and far more than English's.
-        if len(set(hits)) >= 3 and len(hits) >= 0.15 * len(words) and len(hits) > 2 * english:
+        if len(set(found)) >= 3 and len(found) >= 0.15 * len(words) and len(found) > 2 * english:
             return False
     return True
+
+
+@functools.cache
+def _stop_word_languages() -> dict[str, tuple[str, ...]]:
+    """Each stop word and the languages whose lists have it: one look-up per word of a text."""
+    languages: dict[str, tuple[str, ...]] = {}
+    for code, words in _stop_words().items():
+        for word in words:
+            languages[word] = (*languages.get(word, ()), code)
+    return languages
 
 
 def _with_default_date(doc: Document, date: str | None) -> Document:
