@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .cues import CueTable
-from .spans import NOUN_CUT_DEPS, conjuncts, phrase, split_entity_conjuncts
+from .spans import NOUN_CUT_DEPS, conjuncts, phrase, split_entity_conjuncts, split_modifier_conjuncts
 
 __all__ = ["Frame", "clause_frames"]
 
@@ -627,7 +627,8 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     elif merged_addressee(subject, cues) is not None:
         subjects = [subject.doc[subject.i:phrase(subject, subject_cut).end]]
     else:
-        subjects = split_entity_conjuncts(subject, subject_cut) or [phrase(s, subject_cut) for s in conjuncts(subject)]
+        subjects = split_entity_conjuncts(subject, subject_cut) or [
+            part for s in conjuncts(subject) for part in split_modifier_conjuncts(phrase(s, subject_cut))]
     return Frame(
         chain=chain,
         relation=relation,

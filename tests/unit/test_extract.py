@@ -328,6 +328,20 @@ def test_coordinated_subjects(parser_nlp, text, expected):
     assert _triples(_run(parser_nlp, text)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # coordinated owners of one head are a compound actor: one member each, not overlapping
+    ("Indian and Pakistani troops exchanged fire.",
+     {("Indian", "exchange", "fire"), ("Pakistani troops", "exchange", "fire")}),
+    ("Russian and Ukrainian forces clashed.", {("Russian", "clash", "Ukrainian forces")}),
+    ("US and Iranian officials met in Geneva.",
+     {("US", "meet", "Iranian officials"), ("Iranian officials", "meet", None)}),
+    # modifiers that name no state or people stay one mention
+    ("Economic and military aid arrived.", {("Economic and military aid", "arrive", None)}),
+])
+def test_coordinated_owners_of_one_subject(parser_nlp, text, expected):
+    assert _triples(_run(parser_nlp, text)) == expected
+
+
 @pytest.mark.parametrize("text,lemma", [
     ("Russia is staging drills near the border.", "stage"),
     ("The president hopes for a ceasefire.", "hope for"),

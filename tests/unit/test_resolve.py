@@ -438,3 +438,11 @@ def test_a_known_name_is_an_actor_however_tagged(nlp, gaz):
     assert doc[0].pos_ not in ("NOUN", "PROPN"), "the parse this test is about has changed"
     (actor,) = _resolve_mentions(nlp, gaz, text, ["Barack Obama"])
     assert actor.country == "USA" and actor.type == "Person"
+
+
+def test_a_member_of_coordinated_owners_takes_its_own_owner(nlp, gaz):
+    """"Indian and Pakistani troops": the mention "Pakistani troops" is Pakistan's military,
+    though the parse hangs "Pakistani" on "Indian"."""
+    text = "Indian and Pakistani troops exchanged fire."
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["Pakistani troops"])
+    assert (actor.country, actor.sector) == ("PAK", "MIL")
