@@ -656,9 +656,7 @@ class _DocResolver:
             if child.dep_ not in _MODIFIER_DEPS:
                 continue
             if start is not None and child.idx + self.offset < start:
-                child = next((c for c in child.conjuncts if c.idx + self.offset >= start and c.i < head.i), None)
-                if child is None:
-                    continue
+                child = next((c for c in child.conjuncts if c.idx + self.offset >= start and c.i < head.i), child)
             if child.dep_ == "poss" and child.pos_ == "NOUN":
                 owner = self._anaphor(child, Actor(text=child.text, label=child.text))
                 if owner is not None and owner.resolved and owner.id:

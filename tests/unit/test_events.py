@@ -181,6 +181,18 @@ def test_object_type_cue(lexicon):
     assert classify(stmt("receive", "the Iranian foreign minister", "Person"), lexicon).cameo == "043"
 
 
+@pytest.mark.parametrize("lemma, obj, code", [
+    ("receive", "a delegation from Iraq", "043"),  # a visitor, whatever its type
+    ("receive", "the Israeli minister", "043"),  # an official by title
+    ("welcome", "the Pakistani delegation", "043"),
+    ("welcome", "the president's decision", "051"),  # a title owning a thing is no visitor
+    ("receive", "a letter", None),
+])
+def test_visitors_are_received(lexicon, lemma, obj, code):
+    event = classify(stmt(lemma, obj), lexicon)
+    assert (event.cameo if event else None) == code
+
+
 def test_subject_type_cue(lexicon):
     assert classify(stmt("bomb", "a market", subj_type="Group"), lexicon).cameo == "183"
     assert classify(stmt("bomb", "a market", subj_type="Country"), lexicon).cameo == "195"

@@ -446,3 +446,10 @@ def test_a_member_of_coordinated_owners_takes_its_own_owner(nlp, gaz):
     text = "Indian and Pakistani troops exchanged fire."
     (actor,) = _resolve_mentions(nlp, gaz, text, ["Pakistani troops"])
     assert (actor.country, actor.sector) == ("PAK", "MIL")
+
+
+def test_a_counterpart_is_the_state_of_its_owner(nlp, gaz):
+    """"his Jordanian counterpart" holds Jordan's office: the state acting (GOV), like "Jordanian officials"."""
+    text = "The Egyptian minister received his Jordanian counterpart."
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["his Jordanian counterpart"])
+    assert (actor.type, actor.country, actor.sector) == ("Country", "JOR", "GOV")
