@@ -574,6 +574,12 @@ class _DocResolver:
             # who acts can be named by a phrase ("police in Kabul"); for acts and weapons such a
             # phrase names a place or target ("an attack in Saudi Arabia"), so only modifiers count
             owner = self._attached_actor(head)
+            if owner is None and code:
+                # "Police arrested ...": of no known state, still that sector (CAMEO "COP"), a generic
+                # body or group, never a state
+                kind = self.gaz.sector_types.get(code, ("Organization", code))[0]
+                return replace(base, id=unknown_id(base.label), type="Organization" if kind == "Country" else kind,
+                               country=None, sector=code, office=None)
         if owner is None:
             return None
         kind, term = self.gaz.sector_types.get(code, ("Country", code))

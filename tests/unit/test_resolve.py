@@ -453,3 +453,16 @@ def test_a_counterpart_is_the_state_of_its_owner(nlp, gaz):
     text = "The Egyptian minister received his Jordanian counterpart."
     (actor,) = _resolve_mentions(nlp, gaz, text, ["his Jordanian counterpart"])
     assert (actor.type, actor.country, actor.sector) == ("Country", "JOR", "GOV")
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Police arrested dozens of protesters.", "Police", ("Organization", None, "COP")),
+    ("Rebels attacked a convoy.", "Rebels", ("Group", None, "REB")),
+    ("The government rejected the plan.", "The government", ("Organization", None, "GOV")),
+    # an act or weapon of no named state stays a thing
+    ("Airstrikes hit the town.", "Airstrikes", ("Other", None, None)),
+])
+def test_a_sector_of_no_named_state_keeps_its_sector(nlp, gaz, text, mention, expected):
+    """"Police arrested ...": CAMEO codes the sector ("COP") though no state is named; never a state."""
+    (actor,) = _resolve_mentions(nlp, gaz, text, [mention])
+    assert (actor.type, actor.country, actor.sector) == expected
