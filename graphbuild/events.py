@@ -190,6 +190,8 @@ class _Evidence:
     one_side: bool = False
     #: Words of the reported clauses, read only for the event a clausal frame governs.
     content: tuple[tuple[str, ...], ...] = ()
+    #: The relation as written: it keeps the modifiers its lemma drops ("launched a [mediation] effort").
+    written: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, statement: Statement) -> _Evidence:
@@ -208,6 +210,7 @@ class _Evidence:
             one_side=obj is not None and (obj.key() == statement.subject.key() or (
                 obj.country is not None and obj.country == statement.subject.country)),
             content=tuple(_words(a.actor.text) for a in statement.arguments if a.role in _OPAQUE_ROLES),
+            written=_words(statement.relation.text),
         )
 
     def with_content(self) -> _Evidence:
@@ -462,6 +465,10 @@ class Lexicon:
             entry = best.entry
             if entry.light:
                 noun = self._best_noun(ev, best.consumed, roles=entry.noun_roles or None)
+                if noun is None and entry.noun_roles == frozenset():
+                    # the event noun may be a modifier of the light verb's own noun, which the
+                    # lemma drops: "launched a mediation effort" (045), "legal action" (115)
+                    noun = self._first_noun(ev, ev.written)
                 if noun is not None:
                     chosen = (noun.code, noun, False)
                     continue

@@ -193,6 +193,18 @@ def test_visitors_are_received(lexicon, lemma, obj, code):
     assert (event.cameo if event else None) == code
 
 
+@pytest.mark.parametrize("written, lemma, obj, code", [
+    # the light verb's noun names no event; its modifier, dropped from the lemma, does
+    ("launched a mediation effort between", "launch effort between", "India", "045"),
+    ("launched legal action against", "launch action against", "Poland", "115"),
+    ("launched an effort", "launch effort", None, None),
+])
+def test_light_verb_noun_modifier_as_written(lexicon, written, lemma, obj, code):
+    statement = stmt(lemma, obj, "Country").replace(relation=Relation(written, lemma))
+    event = classify(statement, lexicon)
+    assert (event.cameo if event else None) == code
+
+
 def test_subject_type_cue(lexicon):
     assert classify(stmt("bomb", "a market", subj_type="Group"), lexicon).cameo == "183"
     assert classify(stmt("bomb", "a market", subj_type="Country"), lexicon).cameo == "195"
