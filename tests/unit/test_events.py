@@ -205,6 +205,15 @@ def test_light_verb_noun_modifier_as_written(lexicon, written, lemma, obj, code)
     assert (event.cameo if event else None) == code
 
 
+@pytest.mark.parametrize("lemma, obj, code", [
+    ("vow", "revenge against Israel", "1384"),  # a vowed harm is a threat
+    ("promise", "retaliation", "1384"),
+    ("carry out", "reprisals against villagers", "190"),
+])
+def test_vengeance_is_force(lexicon, lemma, obj, code):
+    assert classify(stmt(lemma, obj), lexicon).cameo == code
+
+
 def test_subject_type_cue(lexicon):
     assert classify(stmt("bomb", "a market", subj_type="Group"), lexicon).cameo == "183"
     assert classify(stmt("bomb", "a market", subj_type="Country"), lexicon).cameo == "195"
