@@ -503,3 +503,10 @@ def test_pipeline_object_control_is_an_appeal_to_the_object(nlp):
     (statement,) = [s for s in nlp("Obama wants Putin to attack Switzerland.")._.statements
                     if s.subject.text == "Obama"]
     assert (statement.object.text, statement.event.cameo) == ("Putin", "020")
+
+
+def test_pipeline_a_call_for_another_to_act_appeals_to_it(nlp):
+    """"called for Y to <act>" is the appeal frame over Y's act, like "called on Y to <act>"."""
+    (statement,) = [s for s in nlp("The opposition called for the president to resign.")._.statements
+                    if s.subject.text == "The opposition"]
+    assert (statement.object.text, statement.event.cameo) == ("the president", "0241")

@@ -449,6 +449,28 @@ def test_object_control_through_a_preposition(parser_nlp, text, subject, obj, co
     assert complement.split()[1] in own.relation.text
 
 
+@pytest.mark.parametrize("text, subject, lemma, obj, complement", [
+    ("Britain called for Iran to release the sailors.", "Britain", "call for", "Iran", "to release the sailors"),
+    ("Russia pushed for Ukraine to accept the deal.", "Russia", "push for", "Ukraine", "to accept the deal"),
+])
+def test_a_for_infinitive_subject_is_the_object(parser_nlp, text, subject, lemma, obj, complement):
+    """"X called for Y to <act>" (parsed as an adverbial clause): Y is X's object, "for" part of
+    the relation, "to <act>" a complement, and Y's act a statement of its own."""
+    statements = _run(parser_nlp, text)
+    (governing,) = [s for s in statements if s.subject.label == subject]
+    assert (governing.relation.lemma, governing.object.label) == (lemma, obj)
+    assert [(a.role, a.actor.text) for a in governing.arguments] == [("complement", complement)]
+    assert any(s.subject.label == obj for s in statements)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington called for calm.",             # a noun, no clause
+    "It is important for Iran to comply.",     # the clause of an adjective
+])
+def test_no_for_infinitive_object_without_the_clause(parser_nlp, text):
+    assert not any(a.role == "complement" for s in _run(parser_nlp, text) for a in s.arguments)
+
+
 @pytest.mark.parametrize("text, subject, lemma", [
     ("Germany agreed with Iran to hold talks.", "Germany", "agree"),  # the subject holds the talks
     ("The team went on to win the cup.", "team", "win"),            # a particle, no object
