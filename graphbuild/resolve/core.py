@@ -625,7 +625,8 @@ class _DocResolver:
     def _sector_term(self, head: Token) -> tuple[str, str] | None:
         """``(form, sector code)`` of the sector term heading the phrase ("border police", "police")."""
         compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
-        forms = [normalise(f"{compounds[0].text} {head.text}")] if compounds else []
+        # the compound as written and with the head's lemma ("opposition leaders" ~ "opposition leader")
+        forms = [normalise(f"{compounds[0].text} {w}") for w in (head.text, head.lemma_)] if compounds else []
         for form in [*forms, normalise(head.text), normalise(head.lemma_)]:
             code = self.gaz.sector_terms.get(form)
             if code is not None:

@@ -466,3 +466,10 @@ def test_a_sector_of_no_named_state_keeps_its_sector(nlp, gaz, text, mention, ex
     """"Police arrested ...": CAMEO codes the sector ("COP") though no state is named; never a state."""
     (actor,) = _resolve_mentions(nlp, gaz, text, [mention])
     assert (actor.type, actor.country, actor.sector) == expected
+
+
+def test_a_plural_compound_sector_term_is_found_by_its_lemma(nlp, gaz):
+    """"Syrian opposition leaders" is the opposition (OPP), not the government its head "leaders" names."""
+    text = "The envoy met Syrian opposition leaders."
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["Syrian opposition leaders"])
+    assert (actor.country, actor.sector) == ("SYR", "OPP")
