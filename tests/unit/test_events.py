@@ -510,3 +510,25 @@ def test_pipeline_a_call_for_another_to_act_appeals_to_it(nlp):
     (statement,) = [s for s in nlp("The opposition called for the president to resign.")._.statements
                     if s.subject.text == "The opposition"]
     assert (statement.object.text, statement.event.cameo) == ("the president", "0241")
+
+
+@pytest.mark.parametrize("written, lemma, obj, obj_type, code", [
+    ("said must disarm", "say disarm", "North Korea", "Country", "1056"),  # demand of the act's rule
+    ("said should meet", "say meet", "Iraq", "Country", "106"),
+    ("said must ensure", "say ensure", "the government", "Country", "100"),  # no rule: demand in general
+    ("said meet", "say meet", "Iraq", "Country", None),  # no obligation: a plain report
+    ("said must respond", "say respond", "Russia", "Country", "100"),
+])
+def test_a_reported_obligation_of_another_party_is_a_demand(lexicon, written, lemma, obj, obj_type, code):
+    """"X said Y must <act>" demands the act of Y (lex:reportedMarker of the demand frame)."""
+    statement = stmt(lemma, obj, obj_type).replace(relation=Relation(written, lemma))
+    event = classify(statement, lexicon)
+    assert (event.cameo if event else None) == code
+
+
+def test_a_reported_obligation_of_ones_own_side_is_no_demand(lexicon):
+    statement = stmt("say respond", "Russia", "Country").replace(
+        relation=Relation("said must respond", "say respond"),
+        subject=Actor("Russia", "Russia", type="Country", country="RUS"),
+        object=Actor("it", "Russia", type="Country", country="RUS"))
+    assert classify(statement, lexicon) is None
