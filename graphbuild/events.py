@@ -243,7 +243,8 @@ class Lexicon:
     def __init__(self, entries: Iterable[Entry], concepts: dict[str, _Concept],
                  frame_rules: dict[str, list[tuple[str, str]]], modality_frames: dict[str, list[str]],
                  announced_frames: dict[str, list[str]] | None = None,
-                 markers: dict[str, str] | None = None, reported_markers: dict[str, str] | None = None):
+                 markers: dict[str, str] | None = None, reported_markers: dict[str, str] | None = None,
+                 transparent: frozenset[str] = frozenset()):
         self.entries = tuple(entries)
         self.concepts = concepts
         #: frame name -> [(inner code prefix, code)], longest prefix first.
@@ -258,6 +259,8 @@ class Lexicon:
         #: word written in a reporting statement's relation -> frame it applies instead of the
         #: reporting verb's ("said Iran must disarm" is a demand of Iran, not an accusation)
         self.reported_markers = reported_markers or {}
+        #: frames that keep the governed act's code ("approved the extradition" = 063)
+        self.transparent = transparent
         self._by_word: dict[str, list[Entry]] = {}
         self._nouns: dict[str, list[Entry]] = {}
         self._verb_lemmas = frozenset(e.lemma for e in self.entries if not e.noun)
@@ -294,6 +297,8 @@ class Lexicon:
 
     def apply_frame(self, frame: str, code: str) -> str | None:
         """The code a frame makes of an inner event code, or None if the frame has no rule for it."""
+        if frame in self.transparent:
+            return code
         for inner, outer in self.frame_rules.get(frame, ()):
             if code.startswith(inner):
                 return outer
@@ -684,4 +689,5 @@ def _from_graph(graph) -> Lexicon:
     reported = {str(word).casefold(): _local(frame) for frame, word in graph.subject_objects(lex("reportedMarker"))}
     # Sorted so that ties between equally specific entries resolve the same way every run.
     entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues), sorted(e.subject_cues)))
-    return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames, markers, reported)
+    transparent = frozenset(_local(f) for f in graph.subjects(lex("transparent"), None) if _true(graph.value(f, lex("transparent"))))
+    return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames, markers, reported, transparent)

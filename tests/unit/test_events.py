@@ -532,3 +532,13 @@ def test_a_reported_obligation_of_ones_own_side_is_no_demand(lexicon):
         subject=Actor("Russia", "Russia", type="Country", country="RUS"),
         object=Actor("it", "Russia", type="Country", country="RUS"))
     assert classify(statement, lexicon) is None
+
+
+@pytest.mark.parametrize("lemma, obj, code", [
+    ("approve", "the extradition of the suspect", "063"),  # the act approved
+    ("authorize", "the release of 50 prisoners", "0841"),
+    ("approve", "sanctions against Russia", "163"),
+    ("approve", "the budget", "051"),  # no act named: the verb's own code
+])
+def test_an_approved_act_is_coded_as_the_act(lexicon, lemma, obj, code):
+    assert classify(stmt(lemma, obj), lexicon).cameo == code
