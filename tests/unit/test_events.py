@@ -542,3 +542,12 @@ def test_a_reported_obligation_of_ones_own_side_is_no_demand(lexicon):
 ])
 def test_an_approved_act_is_coded_as_the_act(lexicon, lemma, obj, code):
     assert classify(stmt(lemma, obj), lexicon).cameo == code
+
+
+@pytest.mark.parametrize("lemma, obj, code", [
+    ("conduct", "joint military exercises", "062"),  # with a partner: military cooperation
+    ("conduct", "military exercises", "150"),  # alone: a show of force
+    ("declare", "a cessation of hostilities", "0871"),  # a ceasefire, not the hostilities
+])
+def test_exercises_and_ceasefires(lexicon, lemma, obj, code):
+    assert classify(stmt(lemma, obj), lexicon).cameo == code
