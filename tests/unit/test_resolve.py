@@ -473,3 +473,15 @@ def test_a_plural_compound_sector_term_is_found_by_its_lemma(nlp, gaz):
     text = "The envoy met Syrian opposition leaders."
     (actor,) = _resolve_mentions(nlp, gaz, text, ["Syrian opposition leaders"])
     assert (actor.country, actor.sector) == ("SYR", "OPP")
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # an object pronoun is never its own clause's subject, through a shared subject too
+    ("In a letter to the Iranian president, the Saudi king invited him to Riyadh.",
+     ["the Iranian president", "the Saudi king", "him"], "IRN"),
+    ("The Iraqi prime minister met the Turkish president and thanked him.",
+     ["The Iraqi prime minister", "the Turkish president", "him"], "TUR"),
+])
+def test_an_object_pronoun_is_not_its_clause_subject(nlp, gaz, text, mentions, expected):
+    *_, him = _resolve_mentions(nlp, gaz, text, mentions)
+    assert him.country == expected
