@@ -399,6 +399,9 @@ def test_coordination_hung_inside_a_name_is_split(parser_nlp):
     ("Obama's visit to China was short.", {("Obama", "visit to", "China")}),
     ("The attack on the town angered Egypt.", set()),
     ("Talks between the two sides resumed.", set()),
+    # the owner as a modifier naming an actor
+    ("Britain condemned the Russian attack on Ukraine.", {("Russian", "attack on", "Ukraine")}),
+    ("The economic attack on Ukraine failed.", set()),  # a modifier that names no actor
 ])
 def test_a_noun_naming_an_act_between_named_actors(parser_nlp, text, expected):
     """Voice "event-noun": possessor → object of the noun's preposition, or each pair "between"."""
