@@ -187,6 +187,7 @@ def test_object_type_cue(lexicon):
     ("welcome", "the Pakistani delegation", "043"),
     ("welcome", "the president's decision", "051"),  # a title owning a thing is no visitor
     ("receive", "a letter", None),
+    ("give", "a warm welcome", "043"),  # a light verb's noun
 ])
 def test_visitors_are_received(lexicon, lemma, obj, code):
     event = classify(stmt(lemma, obj), lexicon)
