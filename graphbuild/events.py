@@ -190,6 +190,8 @@ class _Evidence:
     one_side: bool = False
     #: Words of the reported clauses, read only for the event a clausal frame governs.
     content: tuple[tuple[str, ...], ...] = ()
+    #: The relation as written: it keeps the modifiers its lemma drops ("launched a [mediation] effort").
+    written: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, statement: Statement) -> _Evidence:
@@ -208,6 +210,7 @@ class _Evidence:
             one_side=obj is not None and (obj.key() == statement.subject.key() or (
                 obj.country is not None and obj.country == statement.subject.country)),
             content=tuple(_words(a.actor.text) for a in statement.arguments if a.role in _OPAQUE_ROLES),
+            written=_words(statement.relation.text),
         )
 
     def with_content(self) -> _Evidence:
@@ -240,7 +243,8 @@ class Lexicon:
     def __init__(self, entries: Iterable[Entry], concepts: dict[str, _Concept],
                  frame_rules: dict[str, list[tuple[str, str]]], modality_frames: dict[str, list[str]],
                  announced_frames: dict[str, list[str]] | None = None,
-                 markers: dict[str, str] | None = None):
+                 markers: dict[str, str] | None = None, reported_markers: dict[str, str] | None = None,
+                 transparent: frozenset[str] = frozenset()):
         self.entries = tuple(entries)
         self.concepts = concepts
         #: frame name -> [(inner code prefix, code)], longest prefix first.
@@ -252,6 +256,11 @@ class Lexicon:
         #: verb written in the relation text -> frame it applies instead of the modality's
         #: ("attempted to assassinate" is the attempt, 185, not an intent to kill)
         self.markers = markers or {}
+        #: word written in a reporting statement's relation -> frame it applies instead of the
+        #: reporting verb's ("said Iran must disarm" is a demand of Iran, not an accusation)
+        self.reported_markers = reported_markers or {}
+        #: frames that keep the governed act's code ("approved the extradition" = 063)
+        self.transparent = transparent
         self._by_word: dict[str, list[Entry]] = {}
         self._nouns: dict[str, list[Entry]] = {}
         self._verb_lemmas = frozenset(e.lemma for e in self.entries if not e.noun)
@@ -288,6 +297,8 @@ class Lexicon:
 
     def apply_frame(self, frame: str, code: str) -> str | None:
         """The code a frame makes of an inner event code, or None if the frame has no rule for it."""
+        if frame in self.transparent:
+            return code
         for inner, outer in self.frame_rules.get(frame, ()):
             if code.startswith(inner):
                 return outer
@@ -299,6 +310,12 @@ class Lexicon:
             if word in self.markers:
                 return self.markers[word]
         return None
+
+    def _general(self, frame: str) -> str | None:
+        """The general code of the root a frame's rules produce (demand: 100), if one."""
+        roots = {code[:2] for code in self.frame_codes(frame)}
+        code = f"{roots.pop()}0" if len(roots) == 1 else None
+        return code if code in self.concepts else None
 
     def frame_codes(self, frame: str) -> frozenset[str]:
         """The codes a frame's rules produce (not the frame verbs' own, general codes)."""
@@ -449,9 +466,13 @@ class Lexicon:
                     noun = self._best_noun(ev, frame.consumed)
                     inner = (noun.code, noun, False) if noun else None
                 if frame.entry.clausal:
-                    # An accusation needs an accused party other than the reporter's own side.
-                    outer = self.apply_frame(frame.entry.frame, inner[0]) if inner else None
+                    # An accusation (or demand) needs a party other than the reporter's own side.
                     actor = ev.object_type in _PARTY_TYPES and not ev.one_side
+                    obliged = next((self.reported_markers[w] for w in ev.written if w in self.reported_markers), None)
+                    if obliged is not None:
+                        outer = (self.apply_frame(obliged, inner[0]) if inner else None) or self._general(obliged)
+                        return (outer, inner[1] if inner else frame.entry, True) if outer and actor else None
+                    outer = self.apply_frame(frame.entry.frame, inner[0]) if inner else None
                     return (outer, inner[1], True) if outer and actor else None
                 if inner is not None:
                     outer = self.apply_frame(frame.entry.frame, inner[0])
@@ -462,6 +483,10 @@ class Lexicon:
             entry = best.entry
             if entry.light:
                 noun = self._best_noun(ev, best.consumed, roles=entry.noun_roles or None)
+                if noun is None and entry.noun_roles == frozenset():
+                    # the event noun may be a modifier of the light verb's own noun, which the
+                    # lemma drops: "launched a mediation effort" (045), "legal action" (115)
+                    noun = self._first_noun(ev, ev.written)
                 if noun is not None:
                     chosen = (noun.code, noun, False)
                     continue
@@ -661,6 +686,8 @@ def _from_graph(graph) -> Lexicon:
     for frame, modality in sorted(graph.subject_objects(lex("announcedModality"))):
         announced_frames.setdefault(str(modality), []).append(_local(frame))
     markers = {str(word).casefold(): _local(frame) for frame, word in graph.subject_objects(lex("marker"))}
+    reported = {str(word).casefold(): _local(frame) for frame, word in graph.subject_objects(lex("reportedMarker"))}
     # Sorted so that ties between equally specific entries resolve the same way every run.
     entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues), sorted(e.subject_cues)))
-    return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames, markers)
+    transparent = frozenset(_local(f) for f in graph.subjects(lex("transparent"), None) if _true(graph.value(f, lex("transparent"))))
+    return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames, markers, reported, transparent)

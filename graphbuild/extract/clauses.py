@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .cues import CueTable
-from .spans import NOUN_CUT_DEPS, conjuncts, phrase, split_entity_conjuncts
+from .spans import NOUN_CUT_DEPS, conjuncts, phrase, split_entity_conjuncts, split_modifier_conjuncts
 
 __all__ = ["Frame", "clause_frames"]
 
@@ -240,14 +240,27 @@ def controlled_clause(verb: Token) -> tuple[Token, Token] | None:
     followed by the clause's ``to`` marker.
     """
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.i < verb.i or clause.pos_ not in VERB_POS:
+        if clause.dep_ not in ("ccomp", "advcl") or clause.i < verb.i or clause.pos_ not in VERB_POS:
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in NOMINAL_POS), None)
         marker = next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
         if subject is None or marker is None or not subject.i < marker.i < clause.i:
             continue
-        if clause.left_edge.i == subject.left_edge.i and marker.i == subject.right_edge.i + 1:
+        if marker.i != subject.right_edge.i + 1:
+            continue
+        if clause.dep_ == "ccomp" and clause.left_edge.i == subject.left_edge.i:
             return subject, marker
+        if clause.dep_ == "advcl" and for_complementizer(clause, subject) is not None:
+            return subject, marker
+    return None
+
+
+def for_complementizer(clause: Token, subject: Token) -> Token | None:
+    """The "for" opening a for-infinitive ("called [for] Iran to release"), whose noun phrase is
+    always the infinitive's subject: the parser hangs such a clause on the verb as an adverbial."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+    if mark is not None and mark.i == clause.left_edge.i and subject.left_edge.i == mark.i + 1:
+        return mark
     return None
 
 
@@ -551,6 +564,11 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
         # "wants Putin to attack": Putin is the object, "to attack" the complement.
         controlled_subject, _marker = controlled
         objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(controlled_subject)]
+        mark = for_complementizer(controlled_subject.head, controlled_subject)
+        if mark is not None:
+            # "called for Iran to release": "for" joins the relation, as "on" does in "called on"
+            relation = sorted([*relation, mark], key=lambda t: t.i)
+            used.add(mark.i)
 
     controller = prepositional_controller(last, cues) if not objects and not passive else None
     if controller is not None:
@@ -627,7 +645,8 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     elif merged_addressee(subject, cues) is not None:
         subjects = [subject.doc[subject.i:phrase(subject, subject_cut).end]]
     else:
-        subjects = split_entity_conjuncts(subject, subject_cut) or [phrase(s, subject_cut) for s in conjuncts(subject)]
+        subjects = split_entity_conjuncts(subject, subject_cut) or [
+            part for s in conjuncts(subject) for part in split_modifier_conjuncts(phrase(s, subject_cut))]
     return Frame(
         chain=chain,
         relation=relation,

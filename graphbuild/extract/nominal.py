@@ -98,9 +98,23 @@ def _named(token: Token) -> bool:
     return is_actor(token) or any(is_actor(c) for c in token.lefts if c.dep_ in ("amod", "compound"))
 
 
+def _owner(noun: Token) -> Token | None:
+    """Who acts in an act named by a noun: its possessor ("Russia's attack"), its agent ("the
+    attack ... by Iranian agents") or a modifier naming an actor ("a Russian attack")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and _named(c)), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        owner = agent if agent is not None and _named(agent) else None
+    if owner is None:
+        owner = next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and is_actor(c)), None)
+    return owner
+
+
 def event_nouns(sent: Span) -> Iterator[tuple[Span, list[Token], Span]]:
     """(actor, relation tokens, other party) for acts a noun names between named actors:
-    "Russia's attack on Ukraine" (possessor → object of the preposition) and "talks between
+    "Russia's attack on Ukraine", "the attack on Kyiv by Russia", "a Russian attack on Kyiv"
+    (the owner → object of the preposition, see :func:`_owner`) and "talks between
     Russia and Ukraine" (each pair of coordinated parties). Both sides must be named actors,
     so "the attack on the town" or "his visit" give nothing; the event stage types the noun."""
     for noun in sent:
@@ -121,7 +135,7 @@ def event_nouns(sent: Span) -> Iterator[tuple[Span, list[Token], Span]]:
                         for other in spans[k + 1:]:
                             yield first, relation, other
                 continue
-            owner = next((c for c in noun.children if c.dep_ == "poss" and _named(c)), None)
+            owner = _owner(noun)
             if owner is None:
                 continue
             for target in conjuncts(obj):

@@ -19,6 +19,7 @@ __all__ = [
     "span_head",
     "span_text",
     "split_entity_conjuncts",
+    "split_modifier_conjuncts",
 ]
 
 #: Dependents that end a noun phrase: they become statements of their own.
@@ -34,6 +35,10 @@ _ENT_TYPES = {
     "FAC": "Location",
 }
 _LEADING_DROP_DEPS = frozenset({"det", "predet"})
+#: Modifiers of a noun that can name whose it is ("Indian troops", "US officials").
+_OWNER_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
+#: NER labels of a modifier naming a state or people (closed class of the model's scheme).
+_OWNER_ENT_TYPES = frozenset({"NORP", "GPE"})
 _EDGE_PUNCT_POS = frozenset({"PUNCT", "SPACE"})
 #: Marks that open a mention and stay at its start (quotes, currency).
 _OPENING_MARKS = frozenset({'"', "'", "`", "``", "$", "“", "‘"})
@@ -113,6 +118,22 @@ def split_entity_conjuncts(token: Token, cut: frozenset[str]) -> list[Span] | No
         if inner.i != token.i and conj:
             return [doc[start:end + 1], *(phrase(c, cut) for part in conj for c in conjuncts(part))]
     return None
+
+
+def split_modifier_conjuncts(span: Span) -> list[Span]:
+    """The members of a compound actor whose coordinated owners share one head ("Indian and
+    Pakistani troops" → "Indian", "Pakistani troops"), as CAMEO codes a compound actor: one
+    actor per member. The first member ends at its owner, so the mentions do not overlap. Only
+    modifiers the NER tags as states or peoples split ("economic and military aid" stays one);
+    any other span is returned as it is."""
+    head = span_head(span)
+    for mod in head.lefts:
+        if mod.dep_ not in _OWNER_MODIFIER_DEPS or mod.ent_type_ not in _OWNER_ENT_TYPES:
+            continue
+        later = [c for c in mod.conjuncts if c.i > mod.i and c.ent_type_ in _OWNER_ENT_TYPES and c.i < head.i]
+        if later and span.start <= mod.i:
+            return [span.doc[mod.left_edge.i:mod.i + 1], *(span.doc[c.i:span.end] for c in later)]
+    return [span]
 
 
 def conjuncts(token: Token) -> list[Token]:

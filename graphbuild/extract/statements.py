@@ -47,7 +47,8 @@ def _relation(tokens: list[Token], chain: list[Token], cues: CueTable, offset: i
     for tok in tokens:
         if tok.i in chain_ids:
             keep.append(cues.lemma(tok))
-        elif is_particle(tok) or tok.dep_ in ("prep", "agent") or (tok.pos_ == "ADP" and tok.dep_ != "aux"):
+        elif is_particle(tok) or tok.dep_ in ("prep", "agent") or (tok.pos_ == "ADP" and tok.dep_ != "aux") \
+                or (tok.dep_ == "mark" and tok.lower_ == "for"):  # "called for Iran to": a for-infinitive
             keep.append(tok.lower_)
         elif tok.dep_ == "dobj":
             keep.append(tok.lower_)  # a light verb's object noun ("hold talks with")

@@ -544,7 +544,7 @@ class _DocResolver:
             return anaphor
         # A thing has the country of the state it belongs to, is in, or is aimed at ("Ukraine's
         # ability", "a summit in Switzerland", "evidence against Russia"), as event coders read it.
-        owner = self._modifier_actor(head) or self._attached_actor(head, preps=_THING_PREPS)
+        owner = self._modifier_actor(head, base.start) or self._attached_actor(head, preps=_THING_PREPS)
         # ... or, for a body of no one state, that body's sector ("an agreement with the EU": IGO)
         sector = owner.sector if owner is not None and owner.country is None else None
         return replace(base, id=unknown_id(base.label), type="Other", country=owner.country if owner else None,
@@ -569,11 +569,17 @@ class _DocResolver:
         if term is None:
             return None
         form, code = term
-        owner = self._modifier_actor(head)
+        owner = self._modifier_actor(head, base.start)
         if owner is None and form in self.gaz.sector_agents:
             # who acts can be named by a phrase ("police in Kabul"); for acts and weapons such a
             # phrase names a place or target ("an attack in Saudi Arabia"), so only modifiers count
             owner = self._attached_actor(head)
+            if owner is None and code:
+                # "Police arrested ...": of no known state, still that sector (CAMEO "COP"), a generic
+                # body or group, never a state
+                kind = self.gaz.sector_types.get(code, ("Organization", code))[0]
+                return replace(base, id=unknown_id(base.label), type="Organization" if kind == "Country" else kind,
+                               country=None, sector=code, office=None)
         if owner is None:
             return None
         kind, term = self.gaz.sector_types.get(code, ("Country", code))
@@ -619,7 +625,8 @@ class _DocResolver:
     def _sector_term(self, head: Token) -> tuple[str, str] | None:
         """``(form, sector code)`` of the sector term heading the phrase ("border police", "police")."""
         compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
-        forms = [normalise(f"{compounds[0].text} {head.text}")] if compounds else []
+        # the compound as written and with the head's lemma ("opposition leaders" ~ "opposition leader")
+        forms = [normalise(f"{compounds[0].text} {w}") for w in (head.text, head.lemma_)] if compounds else []
         for form in [*forms, normalise(head.text), normalise(head.lemma_)]:
             code = self.gaz.sector_terms.get(form)
             if code is not None:
@@ -647,12 +654,16 @@ class _DocResolver:
         return replace(mention.actor, text=base.text, start=base.start, end=base.end)
 
     # ------------------------------------------------------------ modifiers
-    def _modifier_actor(self, head: Token) -> Actor | None:
+    def _modifier_actor(self, head: Token, start: int | None = None) -> Actor | None:
         """The gazetteer actor (or resolved pronoun) among the head's modifiers, the nearest first:
-        "his US counterpart" is American, whoever "his" is."""
+        "his US counterpart" is American, whoever "his" is. With ``start`` (the mention's document
+        offset), only modifiers inside the mention count, a coordinated one standing for its
+        conjunction: the mention "Pakistani troops" of "Indian and Pakistani troops" is Pakistani."""
         for child in reversed(list(head.lefts)):
             if child.dep_ not in _MODIFIER_DEPS:
                 continue
+            if start is not None and child.idx + self.offset < start:
+                child = next((c for c in child.conjuncts if c.idx + self.offset >= start and c.i < head.i), child)
             if child.dep_ == "poss" and child.pos_ == "NOUN":
                 owner = self._anaphor(child, Actor(text=child.text, label=child.text))
                 if owner is not None and owner.resolved and owner.id:

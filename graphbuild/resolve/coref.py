@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from ..extract.model import Actor
 
-__all__ = ["WINDOW", "Mention", "antecedent", "is_pleonastic", "latest_of_type", "mention_is_referent", "pronoun_kind"]
+__all__ = ["WINDOW", "Mention", "antecedent", "clausemate_subjects", "is_pleonastic", "latest_of_type",
+           "mention_is_referent", "pronoun_kind"]
 
 #: How many sentences back a pronoun may look for its antecedent.
 WINDOW = 3
@@ -72,6 +73,23 @@ def is_pleonastic(token: Token) -> bool:
     return any(child.dep_ in _COMPLEMENT_CLAUSE_DEPS for word in complements for child in word.children)
 
 
+def clausemate_subjects(token: Token) -> frozenset[int]:
+    """Subject tokens a non-reflexive object pronoun cannot refer to: the subject of its own
+    clause ("the king invited him": him is not the king), through infinitive chains ("wants
+    to meet him") and coordinated verbs sharing a subject ("met Erdogan and thanked him")."""
+    if token.dep_ in ("dobj", "dative"):
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        verb = token.head.head
+    else:
+        return frozenset()
+    while True:
+        subjects = [c.i for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects or verb.dep_ not in ("xcomp", "conj"):
+            return frozenset(subjects)
+        verb = verb.head
+
+
 def antecedent(token: Token, sent_index: int, gender: str | None, plural: bool,
                mentions: list[Mention], exclude: str | None = None, after: int = 0) -> Mention | None:
     """The best earlier mention for a third-person pronoun, or None.
@@ -84,9 +102,12 @@ def antecedent(token: Token, sent_index: int, gender: str | None, plural: bool,
     itself or the one before.
     """
     best: tuple[tuple, Mention] | None = None
+    clausemates = clausemate_subjects(token)
     for mention in mentions:
         if mention.token >= token.i:
             break
+        if mention.token in clausemates:
+            continue
         distance = sent_index - mention.sent
         if mention.token < after or distance > WINDOW or not _compatible(mention, gender, plural):
             continue

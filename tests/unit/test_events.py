@@ -181,6 +181,40 @@ def test_object_type_cue(lexicon):
     assert classify(stmt("receive", "the Iranian foreign minister", "Person"), lexicon).cameo == "043"
 
 
+@pytest.mark.parametrize("lemma, obj, code", [
+    ("receive", "a delegation from Iraq", "043"),  # a visitor, whatever its type
+    ("receive", "the Israeli minister", "043"),  # an official by title
+    ("welcome", "the Pakistani delegation", "043"),
+    ("welcome", "the president's decision", "051"),  # a title owning a thing is no visitor
+    ("receive", "a letter", None),
+    ("give", "a warm welcome", "043"),  # a light verb's noun
+])
+def test_visitors_are_received(lexicon, lemma, obj, code):
+    event = classify(stmt(lemma, obj), lexicon)
+    assert (event.cameo if event else None) == code
+
+
+@pytest.mark.parametrize("written, lemma, obj, code", [
+    # the light verb's noun names no event; its modifier, dropped from the lemma, does
+    ("launched a mediation effort between", "launch effort between", "India", "045"),
+    ("launched legal action against", "launch action against", "Poland", "115"),
+    ("launched an effort", "launch effort", None, None),
+])
+def test_light_verb_noun_modifier_as_written(lexicon, written, lemma, obj, code):
+    statement = stmt(lemma, obj, "Country").replace(relation=Relation(written, lemma))
+    event = classify(statement, lexicon)
+    assert (event.cameo if event else None) == code
+
+
+@pytest.mark.parametrize("lemma, obj, code", [
+    ("vow", "revenge against Israel", "1384"),  # a vowed harm is a threat
+    ("promise", "retaliation", "1384"),
+    ("carry out", "reprisals against villagers", "190"),
+])
+def test_vengeance_is_force(lexicon, lemma, obj, code):
+    assert classify(stmt(lemma, obj), lexicon).cameo == code
+
+
 def test_subject_type_cue(lexicon):
     assert classify(stmt("bomb", "a market", subj_type="Group"), lexicon).cameo == "183"
     assert classify(stmt("bomb", "a market", subj_type="Country"), lexicon).cameo == "195"
@@ -470,3 +504,51 @@ def test_pipeline_object_control_is_an_appeal_to_the_object(nlp):
     (statement,) = [s for s in nlp("Obama wants Putin to attack Switzerland.")._.statements
                     if s.subject.text == "Obama"]
     assert (statement.object.text, statement.event.cameo) == ("Putin", "020")
+
+
+def test_pipeline_a_call_for_another_to_act_appeals_to_it(nlp):
+    """"called for Y to <act>" is the appeal frame over Y's act, like "called on Y to <act>"."""
+    (statement,) = [s for s in nlp("The opposition called for the president to resign.")._.statements
+                    if s.subject.text == "The opposition"]
+    assert (statement.object.text, statement.event.cameo) == ("the president", "0241")
+
+
+@pytest.mark.parametrize("written, lemma, obj, obj_type, code", [
+    ("said must disarm", "say disarm", "North Korea", "Country", "1056"),  # demand of the act's rule
+    ("said should meet", "say meet", "Iraq", "Country", "106"),
+    ("said must ensure", "say ensure", "the government", "Country", "100"),  # no rule: demand in general
+    ("said meet", "say meet", "Iraq", "Country", None),  # no obligation: a plain report
+    ("said must respond", "say respond", "Russia", "Country", "100"),
+])
+def test_a_reported_obligation_of_another_party_is_a_demand(lexicon, written, lemma, obj, obj_type, code):
+    """"X said Y must <act>" demands the act of Y (lex:reportedMarker of the demand frame)."""
+    statement = stmt(lemma, obj, obj_type).replace(relation=Relation(written, lemma))
+    event = classify(statement, lexicon)
+    assert (event.cameo if event else None) == code
+
+
+def test_a_reported_obligation_of_ones_own_side_is_no_demand(lexicon):
+    statement = stmt("say respond", "Russia", "Country").replace(
+        relation=Relation("said must respond", "say respond"),
+        subject=Actor("Russia", "Russia", type="Country", country="RUS"),
+        object=Actor("it", "Russia", type="Country", country="RUS"))
+    assert classify(statement, lexicon) is None
+
+
+@pytest.mark.parametrize("lemma, obj, code", [
+    ("approve", "the extradition of the suspect", "063"),  # the act approved
+    ("authorize", "the release of 50 prisoners", "0841"),
+    ("approve", "sanctions against Russia", "163"),
+    ("approve", "the budget", "051"),  # no act named: the verb's own code
+])
+def test_an_approved_act_is_coded_as_the_act(lexicon, lemma, obj, code):
+    assert classify(stmt(lemma, obj), lexicon).cameo == code
+
+
+@pytest.mark.parametrize("lemma, obj, code", [
+    ("conduct", "joint military exercises", "062"),  # with a partner: military cooperation
+    ("conduct", "military exercises", "150"),  # alone: a show of force
+    ("declare", "a cessation of hostilities", "0871"),  # a ceasefire, not the hostilities
+])
+def test_exercises_and_ceasefires(lexicon, lemma, obj, code):
+    assert classify(stmt(lemma, obj), lexicon).cameo == code

@@ -328,6 +328,20 @@ def test_coordinated_subjects(parser_nlp, text, expected):
     assert _triples(_run(parser_nlp, text)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # coordinated owners of one head are a compound actor: one member each, not overlapping
+    ("Indian and Pakistani troops exchanged fire.",
+     {("Indian", "exchange", "fire"), ("Pakistani troops", "exchange", "fire")}),
+    ("Russian and Ukrainian forces clashed.", {("Russian", "clash", "Ukrainian forces")}),
+    ("US and Iranian officials met in Geneva.",
+     {("US", "meet", "Iranian officials"), ("Iranian officials", "meet", None)}),
+    # modifiers that name no state or people stay one mention
+    ("Economic and military aid arrived.", {("Economic and military aid", "arrive", None)}),
+])
+def test_coordinated_owners_of_one_subject(parser_nlp, text, expected):
+    assert _triples(_run(parser_nlp, text)) == expected
+
+
 @pytest.mark.parametrize("text,lemma", [
     ("Russia is staging drills near the border.", "stage"),
     ("The president hopes for a ceasefire.", "hope for"),
@@ -385,6 +399,9 @@ def test_coordination_hung_inside_a_name_is_split(parser_nlp):
     ("Obama's visit to China was short.", {("Obama", "visit to", "China")}),
     ("The attack on the town angered Egypt.", set()),
     ("Talks between the two sides resumed.", set()),
+    # the owner as a modifier naming an actor
+    ("Britain condemned the Russian attack on Ukraine.", {("Russian", "attack on", "Ukraine")}),
+    ("The economic attack on Ukraine failed.", set()),  # a modifier that names no actor
 ])
 def test_a_noun_naming_an_act_between_named_actors(parser_nlp, text, expected):
     """Voice "event-noun": possessor → object of the noun's preposition, or each pair "between"."""
@@ -433,6 +450,28 @@ def test_object_control_through_a_preposition(parser_nlp, text, subject, obj, co
     assert [(a.role, a.actor.text) for a in governing.arguments] == [("complement", complement)]
     (own,) = [s for s in statements if s.subject.label == obj]
     assert complement.split()[1] in own.relation.text
+
+
+@pytest.mark.parametrize("text, subject, lemma, obj, complement", [
+    ("Britain called for Iran to release the sailors.", "Britain", "call for", "Iran", "to release the sailors"),
+    ("Russia pushed for Ukraine to accept the deal.", "Russia", "push for", "Ukraine", "to accept the deal"),
+])
+def test_a_for_infinitive_subject_is_the_object(parser_nlp, text, subject, lemma, obj, complement):
+    """"X called for Y to <act>" (parsed as an adverbial clause): Y is X's object, "for" part of
+    the relation, "to <act>" a complement, and Y's act a statement of its own."""
+    statements = _run(parser_nlp, text)
+    (governing,) = [s for s in statements if s.subject.label == subject]
+    assert (governing.relation.lemma, governing.object.label) == (lemma, obj)
+    assert [(a.role, a.actor.text) for a in governing.arguments] == [("complement", complement)]
+    assert any(s.subject.label == obj for s in statements)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington called for calm.",             # a noun, no clause
+    "It is important for Iran to comply.",     # the clause of an adjective
+])
+def test_no_for_infinitive_object_without_the_clause(parser_nlp, text):
+    assert not any(a.role == "complement" for s in _run(parser_nlp, text) for a in s.arguments)
 
 
 @pytest.mark.parametrize("text, subject, lemma", [

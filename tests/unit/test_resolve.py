@@ -438,3 +438,50 @@ def test_a_known_name_is_an_actor_however_tagged(nlp, gaz):
     assert doc[0].pos_ not in ("NOUN", "PROPN"), "the parse this test is about has changed"
     (actor,) = _resolve_mentions(nlp, gaz, text, ["Barack Obama"])
     assert actor.country == "USA" and actor.type == "Person"
+
+
+def test_a_member_of_coordinated_owners_takes_its_own_owner(nlp, gaz):
+    """"Indian and Pakistani troops": the mention "Pakistani troops" is Pakistan's military,
+    though the parse hangs "Pakistani" on "Indian"."""
+    text = "Indian and Pakistani troops exchanged fire."
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["Pakistani troops"])
+    assert (actor.country, actor.sector) == ("PAK", "MIL")
+
+
+def test_a_counterpart_is_the_state_of_its_owner(nlp, gaz):
+    """"his Jordanian counterpart" holds Jordan's office: the state acting (GOV), like "Jordanian officials"."""
+    text = "The Egyptian minister received his Jordanian counterpart."
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["his Jordanian counterpart"])
+    assert (actor.type, actor.country, actor.sector) == ("Country", "JOR", "GOV")
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Police arrested dozens of protesters.", "Police", ("Organization", None, "COP")),
+    ("Rebels attacked a convoy.", "Rebels", ("Group", None, "REB")),
+    ("The government rejected the plan.", "The government", ("Organization", None, "GOV")),
+    # an act or weapon of no named state stays a thing
+    ("Airstrikes hit the town.", "Airstrikes", ("Other", None, None)),
+])
+def test_a_sector_of_no_named_state_keeps_its_sector(nlp, gaz, text, mention, expected):
+    """"Police arrested ...": CAMEO codes the sector ("COP") though no state is named; never a state."""
+    (actor,) = _resolve_mentions(nlp, gaz, text, [mention])
+    assert (actor.type, actor.country, actor.sector) == expected
+
+
+def test_a_plural_compound_sector_term_is_found_by_its_lemma(nlp, gaz):
+    """"Syrian opposition leaders" is the opposition (OPP), not the government its head "leaders" names."""
+    text = "The envoy met Syrian opposition leaders."
+    (actor,) = _resolve_mentions(nlp, gaz, text, ["Syrian opposition leaders"])
+    assert (actor.country, actor.sector) == ("SYR", "OPP")
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    # an object pronoun is never its own clause's subject, through a shared subject too
+    ("In a letter to the Iranian president, the Saudi king invited him to Riyadh.",
+     ["the Iranian president", "the Saudi king", "him"], "IRN"),
+    ("The Iraqi prime minister met the Turkish president and thanked him.",
+     ["The Iraqi prime minister", "the Turkish president", "him"], "TUR"),
+])
+def test_an_object_pronoun_is_not_its_clause_subject(nlp, gaz, text, mentions, expected):
+    *_, him = _resolve_mentions(nlp, gaz, text, mentions)
+    assert him.country == expected
