@@ -26,7 +26,8 @@ triples instead of 43, and a store pays per triple.
 
 The direct edge never says more than the text: a negated or denied statement gets
 ``gbr:not_<lemma>``, a possible/expected/intended/conditional/question one
-``gbr:<modality>_<lemma>``. :func:`to_rdf` puts each document's triples in a named
+``gbr:<modality>_<lemma>``, a passive without agent (its subject undergoes the act)
+``gbr:passive_<lemma>``, inside either prefix. :func:`to_rdf` puts each document's triples in a named
 graph whose name is the document IRI (``gbdoc:<id>``); the dataset's default graph is their union.
 """
 
@@ -182,6 +183,8 @@ def edge_predicate(statement: Statement) -> URIRef:
     """
     lemma = statement.relation.lemma.strip() or statement.relation.text.strip() or "related"
     slug = "_".join(lemma.casefold().split())
+    if statement.extra.get("voice") == "passive":
+        slug = "passive_" + slug  # no agent: the subject is what the act was done to
     if statement.negated or statement.modality == "denied":
         slug = "not_" + slug
     elif statement.modality not in _FACTUAL:

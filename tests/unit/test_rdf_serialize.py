@@ -203,6 +203,10 @@ def test_direct_edge_makes_first_query_work():
         ({"modality": "expected"}, "expected_tell"),
         ({"modality": "possible"}, "possible_tell"),
         ({"relation": Relation("called for", "call for", 6, 16)}, "call_for"),
+        # "Trump was told ...": an agentless passive's subject did not do the telling
+        ({"extra": {"voice": "passive"}}, "passive_tell"),
+        ({"extra": {"voice": "passive"}, "negated": True}, "not_passive_tell"),
+        ({"extra": {"voice": "passive-agent"}}, "tell"),
     ],
 )
 def test_edge_never_says_more_than_the_text(changes, edge):
