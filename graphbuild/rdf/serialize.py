@@ -21,7 +21,7 @@ Layout (every node has an IRI, no blank nodes, so graphs from separate runs merg
 The evidence is the sentence, one node for all the statements read from it, named after
 its span as RFC 5147 fragments do. A mention's role is the property that links it (an
 argument's preposition is its ``gb:role``), and the class of a mention or argument node
-follows from that property's range, so neither is written out: a statement is about 33
+follows from that property's range, so neither is written out: a statement is about 34
 triples instead of 43, and a store pays per triple.
 
 The direct edge never says more than the text: a negated or denied statement gets
