@@ -62,7 +62,6 @@ __all__ = [
     "mint_iri",
     "nt_string",
     "statement_iri",
-    "statement_ntriples",
     "statement_triples",
     "statements_ntriples",
     "to_rdf",
@@ -496,15 +495,11 @@ def statement_triples(statement: Statement, *, actors: dict[URIRef, Actor] | Non
     return _statement_rows(_RDFLIB, statement, actors or {})
 
 
-def statement_ntriples(statement: Statement, *, actors: dict[URIRef, Actor] | None = None) -> Iterator[tuple]:
-    """:func:`statement_triples` as N-Triples term strings (``'<iri>'``, ``'"text"'``), for
-    writers that emit lines: the same triples, without making rdflib terms."""
-    return _statement_rows(_NTRIPLES, statement, actors or {})
-
-
 def statements_ntriples(statements: Iterable[Statement], actors: dict[URIRef, Actor]) -> Iterator[tuple]:
-    """:func:`statement_ntriples` of one document's statements, each of ``actors`` (from
-    :func:`canonical_actors`) described once rather than at every mention."""
+    """:func:`statement_triples` of one document's statements as N-Triples term strings
+    (``'<iri>'``, ``'"text"'``), for writers that emit lines: the same triples without making
+    rdflib terms, each of ``actors`` (from :func:`canonical_actors`) described once rather
+    than at every mention."""
     for statement in statements:
         yield from _statement_rows(_NTRIPLES, statement, None)
     for iri, actor in actors.items():

@@ -12,7 +12,15 @@ from graphbuild.extract.model import Statement
 from graphbuild.ingest import Document, iter_documents
 from graphbuild.nlp import load_pipeline
 from graphbuild.pipeline import build, count_documents, process, split_text
-from graphbuild.rdf.serialize import canonical_actors, nt_string, statement_ntriples, statement_triples, to_rdf
+from graphbuild.rdf.serialize import (
+    canonical_actors,
+    document_ntriples,
+    document_triples,
+    nt_string,
+    statement_triples,
+    statements_ntriples,
+    to_rdf,
+)
 from graphbuild.rdf.store import document_graph, open_store, union_triples
 
 LINES = [
@@ -53,21 +61,25 @@ def test_literals_survive_n_triples_encoding(value):
 
 
 def test_n_triples_terms_are_the_rdflib_triples(corpus):
-    """The pipeline's line writer and rdflib's terms give the same graph, term for term."""
+    """The pipeline's line writer (each actor described once) and rdflib's terms give the
+    same graph, term for term."""
     nlp = load_pipeline()
     docs = [nlp.make_doc(text) for text in LINES]
     for k, doc in enumerate(docs):
         doc._.doc_id = f"line-{k}"
     statements = [st for doc in nlp.pipe(docs) for st in doc._.statements]
+    documents = [Document(id=f"line-{k}", text=text) for k, text in enumerate(LINES)]
     assert any(st.event for st in statements) and any(st.arguments for st in statements)
     canon = canonical_actors(statements)
     expected = rdflib.Graph()
-    lines = []
     for st in statements:
         for triple in statement_triples(st, actors=canon):
             expected.add(triple)
-        lines.extend(" ".join(terms) + " .\n" for terms in statement_ntriples(st, actors=canon))
-    written = rdflib.Graph().parse(data="".join(lines), format="nt")
+    for document in documents:
+        for triple in document_triples(document):
+            expected.add(triple)
+    rows = [*statements_ntriples(statements, canon), *(t for d in documents for t in document_ntriples(d))]
+    written = rdflib.Graph().parse(data="".join(" ".join(terms) + " .\n" for terms in rows), format="nt")
     assert set(written) == set(expected)
 
 
