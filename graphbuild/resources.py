@@ -80,8 +80,8 @@ def compiled(names: tuple[str, ...], build: Callable[[], T]) -> T:
     (the gazetteer, the lexicon) load in milliseconds instead of a second of Turtle parsing.
 
     The cache key hashes the files' bytes and graphbuild's source, so editing an ontology
-    file (or the code) recompiles; a missing, unreadable or
-    unwritable cache only costs the time of ``build()``.
+    file (or the code) recompiles and replaces the table compiled before; a missing,
+    unreadable or unwritable cache only costs the time of ``build()``.
     """
     folder = cache_dir()
     if folder is None:
@@ -109,6 +109,9 @@ def compiled(names: tuple[str, ...], build: Callable[[], T]) -> T:
         with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)  # atomic: parallel workers never read half a file
+        for stale in folder.glob(f"{what}.*.pickle"):  # earlier versions' tables: never read again
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError as err:
         log.debug("cannot cache %s: %s", path, err)
     return value

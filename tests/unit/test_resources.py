@@ -45,6 +45,9 @@ def test_editing_the_ontology_recompiles(ontology):
     ontology.write_text("second version", encoding="utf-8")
     assert resources.compiled(("toy.ttl",), build)["text"] == "second version"
     assert build.calls == 2
+    # The first version's table is gone: the cache folder does not grow with every edit.
+    [cached] = (ontology.parent.parent / "cache").iterdir()
+    assert pickle.loads(cached.read_bytes())["text"] == "second version"
 
 
 def test_a_damaged_cache_file_is_rebuilt(ontology, tmp_path):
