@@ -231,10 +231,11 @@ def merged_addressee(subject: Token, cues: CueTable) -> Span | None:
     return subject.doc[first.i:subject.i]
 
 
-def controlled_clause(verb: Token) -> tuple[Token, Token] | None:
-    """(subject, infinitive marker) of an infinitival clause the parser hung on ``verb`` as a
-    clause with a subject of its own, when that subject is really ``verb``'s object ("wants
-    [Putin] to attack": object control, as "urged Putin to attack" is parsed), else None.
+def controlled_clause(verb: Token) -> tuple[Token, Token, Token | None] | None:
+    """(subject, infinitive marker, "for" of a for-infinitive or None) of an infinitival clause
+    the parser hung on ``verb`` as a clause with a subject of its own, when that subject is
+    really ``verb``'s object ("wants [Putin] to attack": object control, as "urged Putin to
+    attack" is parsed), else None.
 
     The sign: a ``ccomp`` right after the verb whose subject is a noun phrase that opens it,
     followed by the clause's ``to`` marker.
@@ -249,9 +250,10 @@ def controlled_clause(verb: Token) -> tuple[Token, Token] | None:
         if marker.i != subject.right_edge.i + 1:
             continue
         if clause.dep_ == "ccomp" and clause.left_edge.i == subject.left_edge.i:
-            return subject, marker
-        if clause.dep_ == "advcl" and for_complementizer(clause, subject) is not None:
-            return subject, marker
+            return subject, marker, None
+        mark = for_complementizer(clause, subject) if clause.dep_ == "advcl" else None
+        if mark is not None:
+            return subject, marker, mark
     return None
 
 
@@ -562,9 +564,8 @@ def build_frame(verb: Token, cues: CueTable) -> Frame | None:
     controlled = controlled_clause(last) if not objects and not passive else None
     if controlled is not None:
         # "wants Putin to attack": Putin is the object, "to attack" the complement.
-        controlled_subject, _marker = controlled
+        controlled_subject, _marker, mark = controlled
         objects = [phrase(c, OBJECT_CUT_DEPS) for c in conjuncts(controlled_subject)]
-        mark = for_complementizer(controlled_subject.head, controlled_subject)
         if mark is not None:
             # "called for Iran to release": "for" joins the relation, as "on" does in "called on"
             relation = sorted([*relation, mark], key=lambda t: t.i)

@@ -238,7 +238,7 @@ def _report_statements(frame: Frame, inner: Frame, sent: Span, info: dict, cues:
     if is_negated(frame.chain, cues) or is_negated(inner.chain, cues) or source_of(frame.head, cues) is not None:
         return
     accused = inner.agents if inner.passive else inner.subjects
-    if not accused or (inner.passive and not inner.agents):
+    if not accused:
         return
     offset = sent.doc._.char_offset
     said = _relation(frame.relation, frame.chain, cues, offset)
