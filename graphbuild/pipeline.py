@@ -367,8 +367,14 @@ class _Pool:
             self.executor = None
 
 
-def _executor(options: dict, *, processes: int, dask: str | None):
-    """Where batches are parsed; ``options`` are :func:`parse_batch`'s keyword arguments."""
+def _executor(options: dict, *, processes: int, dask: str | None, apart: bool = False):
+    """Where batches are parsed; ``options`` are :func:`parse_batch`'s keyword arguments.
+
+    ``apart``: with one process, parse in a worker process anyway and return what
+    :func:`parse_batch` gives with ``encode=False``, for the caller to encode. The parser
+    then spends its core on spaCy and the statement component only, while this process
+    encodes and writes on another core, neither waiting for the other's hold on the GIL.
+    """
     task = functools.partial(parse_batch, **options)
     if dask:
         from .distributed import DaskExecutor
@@ -376,6 +382,8 @@ def _executor(options: dict, *, processes: int, dask: str | None):
         return DaskExecutor(task, dask, processes=processes, model=options["model"])
     if processes > 1:
         return _Pool(task, processes, options["model"])
+    if apart:
+        return _Pool(functools.partial(task, encode=False), 1, options["model"])
     return _Serial(options)
 
 
@@ -717,8 +725,15 @@ def build(
                 pending.append((document, digest))
                 yield document
 
-        executor = _executor(options, processes=processes, dask=dask)
-        for results in executor.map(_batches(todo(_chain(first, documents)), batch_size)):
+        batches = _batches(todo(_chain(first, documents)), batch_size)
+        opening = next(batches, [])
+        # One process and more than one batch: parse apart (see _executor). A single batch is
+        # parsed here; a worker would cost more to start than it saves.
+        apart = processes <= 1 and not dask and len(opening) == batch_size
+        executor = _executor(options, processes=processes, dask=dask, apart=apart)
+        for results in executor.map(_chain(opening, batches) if opening else batches):
+            if apart:
+                results = encode_batch(results, quads=options["quads"], keep=keep)
             for result in results:
                 while pending and pending[0][0].id != result.doc_id:
                     pending.popleft()  # skipped by the parser (skip_bad)
