@@ -8,6 +8,15 @@ loading included (raw: the spaCy model; build: model, gazetteer and lexicon too)
 in its own child process so its peak memory is its own. Afterwards the named
 queries are timed on the last store.
 
+First, a ``stages`` phase runs each stage over the same first ``--stage-docs`` documents
+one after the other in one process and reports its CPU seconds: spaCy's own components
+(what the raw phase runs), graphbuild's actor ruler and statement component, RDF encoding
+and the store writes. Those shares are noise-free where whole-run times are not, and they
+bound the ratio: with one parser process the parser's core carries parse, ruler and
+statements (encoding and writes run on the other core), so build ÷ raw can be at most
+parse ÷ (parse + ruler + statements); when every core parses, all stages share the cores,
+and the bound is parse ÷ (all stages).
+
 Run by hand (not a test; the machine should be otherwise idle)::
 
     python -m graphbuild.bench.throughput                      # the Reuters-21578 corpus, 1 and 2 processes
@@ -99,6 +108,59 @@ def phase_raw(args) -> dict:
     return {"documents": documents, "sentences": sentences, "seconds": seconds, **memory.result()}
 
 
+def phase_stages(args) -> dict:
+    """CPU seconds of each stage over the same documents, stage after stage (see the module doc)."""
+    from graphbuild.nlp import load_pipeline
+    from graphbuild.pipeline import _docs_for, _document_hash, _signature, _StoreSink, encode_batch
+    from graphbuild.rdf.store import GraphStore
+
+    nlp = load_pipeline(args.model)
+    documents = list(_documents(args.corpus, args.stage_docs))
+    docs = list(_docs_for(nlp, documents))
+    seconds: dict[str, float] = {}
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        texts = [doc for doc, _ in docs]
+        if hasattr(component, "pipe"):
+            parsed = list(component.pipe(texts, batch_size=args.batch_size))
+        else:
+            parsed = [component(doc) for doc in texts]
+        docs = [(doc, context) for doc, (_, context) in zip(parsed, docs)]
+        stage = {"graphbuild_actor_ruler": "actor_ruler", "graphbuild_statements": "statements"}.get(name, "parse")
+        seconds[stage] = seconds.get(stage, 0.0) + time.process_time() - started
+    per_document: dict[str, list] = {}
+    for doc, (document, _, _) in docs:
+        entry = per_document.setdefault(document.id, [document, [], 0])
+        entry[1].extend(doc._.statements or ())
+        entry[2] += sum(1 for _ in doc.sents)
+    triples = [tuple(entry) for entry in per_document.values()]
+    started = time.process_time()
+    results = encode_batch(triples, quads=True)
+    seconds["encode"] = time.process_time() - started
+    signature = _signature(args.model)
+    with tempfile.TemporaryDirectory(prefix="graphbuild-stages-") as folder:
+        started = time.process_time()  # counts the store's own threads too
+        sink = _StoreSink(GraphStore(Path(folder) / "store"))
+        try:
+            for document, result in zip((t[0] for t in triples), results):
+                sink.add(result, _document_hash(document, signature))
+            sink.finish()
+        finally:
+            sink.close()
+            sink.store.close()
+        seconds["store"] = time.process_time() - started
+    parse = seconds["parse"]
+    parser_core = parse + seconds.get("actor_ruler", 0.0) + seconds["statements"]
+    return {
+        "documents": len(triples),
+        "statements": sum(r.statements for r in results),
+        "cpu_seconds": {k: round(v, 3) for k, v in seconds.items()},
+        "share_of_parse": {k: round(v / parse, 3) for k, v in seconds.items() if k != "parse"},
+        "bound_one_process": round(parse / parser_core, 3),
+        "bound_all_cores_parsing": round(parse / sum(seconds.values()), 3),
+    }
+
+
 def phase_build(args) -> dict:
     from graphbuild.pipeline import build
 
@@ -125,7 +187,8 @@ def _documents_path(args) -> list[str]:
 
 def _child(phase: str, args, **extra) -> dict:
     command = [sys.executable, "-m", "graphbuild.bench.throughput", "--phase", phase, "--corpus", args.corpus,
-               "--batch-size", str(args.batch_size), "--processes", str(extra.get("processes", 1))]
+               "--batch-size", str(args.batch_size), "--processes", str(extra.get("processes", 1)),
+               "--stage-docs", str(args.stage_docs)]
     for name in ("limit", "model", "store"):
         value = extra.get(name, getattr(args, name, None))
         if value:
@@ -168,13 +231,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--work", default=None, help="Folder for the stores (default: a temporary one, removed).")
     parser.add_argument("--json", default=None, help="Also write the results here.")
-    parser.add_argument("--phase", choices=["raw", "build"], help=argparse.SUPPRESS)
+    parser.add_argument("--stage-docs", type=int, default=300,
+                        help="Documents for the per-stage CPU breakdown (0: skip it).")
+    parser.add_argument("--phase", choices=["raw", "build", "stages"], help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phase:
         _quiet()
         args.processes = args.processes[0]
-        result = phase_raw(args) if args.phase == "raw" else phase_build(args)
+        result = {"raw": phase_raw, "build": phase_build, "stages": phase_stages}[args.phase](args)
         print(json.dumps(result))
         return 0
     if not Path(args.corpus).exists():
@@ -185,6 +250,13 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {"corpus": args.corpus, "limit": args.limit, "batch_size": args.batch_size,
                                   "cpus": os.cpu_count(), "runs": {}}
     try:
+        if args.stage_docs:
+            stages = _child("stages", args)
+            results["stages"] = stages
+            print(f"stages (CPU seconds, {stages['documents']} documents, one after the other): "
+                  f"{json.dumps(stages['cpu_seconds'])}; share of parse {json.dumps(stages['share_of_parse'])}; "
+                  f"build/raw at most {stages['bound_one_process']} with one process, "
+                  f"{stages['bound_all_cores_parsing']} with every core parsing", flush=True)
         for processes in args.processes:
             store = work / f"store-{processes}"
             shutil.rmtree(store, ignore_errors=True)

@@ -1,0 +1,31 @@
+"""The throughput benchmark's per-stage CPU breakdown (graphbuild/bench/throughput.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from graphbuild.bench.throughput import phase_stages
+from graphbuild.pipeline import build
+
+TEXTS = [
+    "Russia and China signed a trade deal on Monday.",
+    "France condemned the attack on the embassy in Kyiv. The United States imposed new sanctions on Iran.",
+    "Germany said it would send more troops to Lithuania.",
+]
+
+
+def test_stages_run_every_stage_on_the_documents_a_build_reads(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
+                      encoding="utf-8")
+    args = argparse.Namespace(corpus=str(corpus), stage_docs=2, model=None, batch_size=64)
+    stages = phase_stages(args)
+    first_two = tmp_path / "first-two.jsonl"
+    first_two.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:2]), encoding="utf-8")
+    report = build([first_two], store=tmp_path / "kb")
+    assert stages["documents"] == report.documents == 2
+    assert stages["statements"] == report.statements > 0
+    assert set(stages["cpu_seconds"]) == {"parse", "actor_ruler", "statements", "encode", "store"}
+    assert stages["cpu_seconds"]["parse"] > 0 and stages["cpu_seconds"]["statements"] > 0
+    assert 0 < stages["bound_all_cores_parsing"] < stages["bound_one_process"] < 1
