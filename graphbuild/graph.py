@@ -12,7 +12,9 @@ Dyad counts follow CAMEO's quad classes (1 verbal cooperation, 2 material
 cooperation, 3 verbal conflict, 4 material conflict) and sum Goldstein scores
 (-10 conflict .. +10 cooperation). Only events the text reports as having
 happened count there: negated, denied, hypothetical and asked statements are
-edges of the graph but not events of a dyad.
+edges of the graph but not events of a dyad, and neither is an agentless passive
+("the ambassador was expelled from Sudan": nobody named expelled anyone, so the
+ambassador → Sudan edge is no expulsion between them).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ FACTUAL_MODALITIES = ("asserted", "reported")
 #: Actor types that can be the target of an object-less statement's argument (places and times cannot).
 _TARGET_TYPES = ("Person", "Country", "Organization", "Group")
 _EDGE_ATTRS = (
-    "relation", "lemma", "sentence", "doc", "date", "modality", "negated", "attribution",
+    "relation", "lemma", "sentence", "doc", "date", "modality", "negated", "agentless", "attribution",
     "cameo", "event_label", "quad_class", "goldstein", "plover", "confidence", "start", "end",
 )
 
@@ -81,7 +83,7 @@ def to_networkx(
         Node key = actor IRI; node attributes ``label``, ``type``, ``country``,
         ``wikidata`` (QID or None), ``iri`` and ``statements``. Edge key =
         statement id; edge attributes ``relation``, ``lemma``, ``sentence``,
-        ``doc``, ``date``, ``modality``, ``negated``, ``attribution``, ``cameo``,
+        ``doc``, ``date``, ``modality``, ``negated``, ``agentless``, ``attribution``, ``cameo``,
         ``event_label``, ``quad_class``, ``goldstein``, ``plover``,
         ``confidence``, ``start``/``end`` (the sentence's offsets in the
         document), plus ``published`` (the document's date: the event date when
@@ -168,6 +170,7 @@ def _from_statements(statements: Iterable[Statement], published: dict[str, str |
             "published": published.get(st.doc),
             "modality": st.modality,
             "negated": st.negated,
+            "agentless": st.agentless,
             "attribution": attribution.text if attribution else None,
             "cameo": event.cameo if event else None,
             "event_label": event.label if event else None,
@@ -288,6 +291,7 @@ def _from_rdf(graph: rdflib.Graph) -> nx.MultiDiGraph:
             "published": published,
             "modality": _value(one(st, GB.modality)) or "asserted",
             "negated": bool(_value(one(st, GB.negated))),
+            "agentless": bool(_value(one(st, GB.agentless))),
             "attribution": _value(one(st, GB.attributionText)),
             "cameo": _value(one(event, SKOS.notation)) or _local(event, str(CAMEO)) if event else None,
             "event_label": _value(one(event, SKOS.prefLabel)) if event is not None else None,
@@ -317,7 +321,7 @@ SELECT ?actor ?class ?label ?prefLabel ?country ?same WHERE {
 }"""
 _STORE_STATEMENTS = """
 SELECT ?st ?id ?subject ?object ?relation ?lemma ?sentence ?start ?end ?doc ?docId ?published ?date
-       ?modality ?negated ?attribution ?attributed ?type ?code ?eventLabel ?quad ?goldstein ?plover ?confidence
+       ?modality ?negated ?agentless ?attribution ?attributed ?type ?code ?eventLabel ?quad ?goldstein ?plover ?confidence
 WHERE {
   ?st a gb:Statement ; gb:subject ?subject .
   OPTIONAL { ?st dcterms:identifier ?id }
@@ -331,6 +335,7 @@ WHERE {
   OPTIONAL { ?st gb:date ?date }
   OPTIONAL { ?st gb:modality ?modality }
   OPTIONAL { ?st gb:negated ?negated }
+  OPTIONAL { ?st gb:agentless ?agentless }
   OPTIONAL { ?st gb:attributionText ?attribution }
   OPTIONAL { ?st gb:attributedTo ?attributed }
   OPTIONAL { ?st gb:eventType ?type . OPTIONAL { ?type skos:notation ?code } OPTIONAL { ?type skos:prefLabel ?eventLabel } }
@@ -408,6 +413,7 @@ def _from_store(store) -> nx.MultiDiGraph:
             "published": _value(r["published"]),
             "modality": _value(r["modality"]) or "asserted",
             "negated": bool(_value(r["negated"])),
+            "agentless": bool(_value(r["agentless"])),
             "attribution": _value(r["attribution"]),
             "cameo": _value(r["code"]) or _local(r["type"], str(CAMEO)),
             "event_label": _value(r["eventLabel"]),
@@ -531,8 +537,11 @@ def _event_date(data: dict[str, Any]) -> str | None:
     return data.get("date") or data.get("published")
 
 
-def _factual(data: dict[str, Any]) -> bool:
-    return not data.get("negated") and data.get("modality", "asserted") in FACTUAL_MODALITIES
+def _dyad_event(data: dict[str, Any]) -> bool:
+    """Whether a typed edge is an event between its two actors: the text reports it as having
+    happened and names its subject as the doer (an agentless passive's subject underwent it)."""
+    return (not data.get("negated") and data.get("modality", "asserted") in FACTUAL_MODALITIES
+            and not data.get("agentless"))
 
 
 def dyads(G: nx.MultiDiGraph, *, directed: bool = True) -> list[dict[str, Any]]:
@@ -590,7 +599,7 @@ def dyads(G: nx.MultiDiGraph, *, directed: bool = True) -> list[dict[str, Any]]:
             }
         row["statements"] += 1
         quad = data.get("quad_class")
-        if quad in QUAD_CLASSES and _factual(data):
+        if quad in QUAD_CLASSES and _dyad_event(data):
             row["events"] += 1
             row[QUAD_CLASSES[quad]] += 1
             row["goldstein"] = round(row["goldstein"] + float(data.get("goldstein") or 0.0), 6)
@@ -639,7 +648,7 @@ def dyad_timeline(
     rows: dict[str, dict[str, Any]] = {}
     for data in edges:
         quad, date = data.get("quad_class"), _event_date(data)
-        if quad not in QUAD_CLASSES or not date or not _factual(data):
+        if quad not in QUAD_CLASSES or not date or not _dyad_event(data):
             continue
         row = rows.setdefault(
             date[:size], {"date": date[:size], "events": 0, **{n: 0 for n in QUAD_CLASSES.values()}, "goldstein": 0.0}

@@ -222,6 +222,7 @@ def _statement(data: dict[str, Any], doc_index: dict[str, int], docs: list[str])
         "t": (_text(data.get("date")) or "")[:10] or None,
         "m": modality,
         "n": _flag(data.get("negated")),
+        "w": _flag(data.get("agentless")),  # without agent
         "a": _text(data.get("attribution")),
         "c": _text(data.get("cameo")),
         "e": _text(data.get("event_label")),

@@ -19,7 +19,8 @@ Matching rules
       any actor or none;
     * a statement's dyads are subject × targets, where the targets are the object, the actor
       arguments (not reported clauses) and, for a reciprocal statement (other statements on
-      the same relation with other subjects, "X and Y agreed"), those co-subjects;
+      the same relation with other subjects, "X and Y agreed"), those co-subjects; an
+      agentless passive ("the ambassador was expelled") has one dyad, no source × its subject;
     * a second reading (``gsr_phrase_actors``) also lets an actor match through a gazetteer
       actor named inside its phrase ("evidence against Russia", "a court in Guyana"), which is
       how PETRARCH codes noun phrases; the contract's own ``country`` is the first reading;
@@ -39,9 +40,10 @@ Matching rules
     wrong). **any-match** = gold type among all the sentence's predicted types.
 (c) ConfliBERT CAMEO test split (``conflibert_cameo/conflibert_cameo.jsonl``, ``split == "test"``,
     451 sentences): **role recall** = gold source (target) spans that overlap, by at least one
-    word, the subject (object or an actor argument) of a typed statement; reciprocal spans count
-    for either role. **Quad accuracy**: the sentence's class is that of its first typed statement
-    whose subject overlaps a gold source span (else its first typed statement; in both, a
+    word, the subject (object or an actor argument) of a typed statement, an agentless passive's
+    subject being a target; reciprocal spans count for either role. **Quad accuracy**: the
+    sentence's class is that of its first typed statement whose subject overlaps a gold source
+    span, agentless passives aside (else its first typed statement; in both, a
     specific event before a bare CAMEO 01 statement such as "said"), mapped to the
     set's 5-way Phoenix classes with the ``quad_class_phoenix`` column of
     ``cameo_reference/cameo_codes.csv`` (0: roots 01-02, 1: 03-05, 2: 06-08, 3: 09-13 and 16,
@@ -134,6 +136,8 @@ def _comitative(statement: Statement) -> bool:
 
 def _dyad_match(gold: dict[str, str], statement: Statement, statements: list[Statement],
                 names: list[tuple[int, int, str]] | None = None) -> bool:
+    if statement.agentless:  # the text names no doer: only an unknown gold source can match
+        return _code_matches(gold["source"], None, names) and _code_matches(gold["target"], statement.subject, names)
     targets = _targets(statement, statements)
     if _code_matches(gold["source"], statement.subject, names) and any(
         _code_matches(gold["target"], t, names) for t in targets
@@ -257,7 +261,7 @@ def _main_event(text: str, spans: list[dict[str, Any]], typed: list[Statement]) 
     """The sentence's event: a typed statement whose subject overlaps a gold source span,
     preferring a specific event over a bare statement (CAMEO 01: "said"), else any typed one."""
     sources = [g for g in spans if g["role"] in ("source", "reciprocal")]
-    anchored = [s for s in typed if any(_overlaps(text, g, s.subject) for g in sources)]
+    anchored = [s for s in typed if not s.agentless and any(_overlaps(text, g, s.subject) for g in sources)]
     for group in (anchored, typed):
         specific = [s for s in group if not s.event.cameo.startswith("01")]
         if specific or group:
@@ -281,9 +285,10 @@ def score_conflibert(records: list[dict[str, Any]], predicted: list[list[Stateme
         typed = [s for s in statements if s.event is not None]
         spans = record.get("spans") or []
         for gold in spans:
-            hit_source = any(_overlaps(text, gold, s.subject) for s in typed)
-            hit_target = any(_overlaps(text, gold, t)
-                             for s in typed for t in [s.object, *(a.actor for a in s.arguments if a.role != "content")])
+            hit_source = any(_overlaps(text, gold, s.subject) for s in typed if not s.agentless)
+            hit_target = any(_overlaps(text, gold, t) for s in typed
+                             for t in [s.subject if s.agentless else s.object,
+                                       *(a.actor for a in s.arguments if a.role != "content")])
             hit = {"source": hit_source, "target": hit_target}.get(gold["role"], hit_source or hit_target)
             total[gold["role"]] += 1
             found[gold["role"]] += hit

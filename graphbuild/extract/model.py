@@ -233,6 +233,13 @@ class Statement:
         ]
         return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=10).hexdigest()
 
+    @property
+    def agentless(self) -> bool:
+        """A passive clause that names no agent ("the ambassador was expelled"): the subject
+        underwent the act, and the text does not say who did it. Its event, if typed, has the
+        subject as its target and no source, so it is no event of the subject's dyads."""
+        return self.extra.get("voice") == "passive"
+
     def replace(self, **changes: Any) -> Statement:
         """A copy with ``changes`` applied (statements are immutable)."""
         return replace(self, **changes)

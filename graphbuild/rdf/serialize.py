@@ -219,6 +219,7 @@ _V = SimpleNamespace(
     gb_mentionText=GB.mentionText,
     gb_modality=GB.modality,
     gb_negated=GB.negated,
+    gb_agentless=GB.agentless,
     gb_object=GB.object,
     gb_officeLabel=GB.officeLabel,
     gb_ploverType=GB.ploverType,
@@ -450,6 +451,8 @@ def _statement_rows(T, statement: Statement, canon: dict | None) -> Iterator[tup
             yield s, iri(_V.gb_location), iri(actor_iri(argument.actor))
 
     yield s, iri(_V.gb_negated), lit(bool(statement.negated))
+    if statement.agentless:
+        yield s, iri(_V.gb_agentless), lit(True)  # written only when true: a store pays per triple
     yield s, iri(_V.gb_modality), lit(statement.modality)
     yield s, iri(_V.gb_confidence), lit(round(float(statement.confidence), 4))
     if statement.date:

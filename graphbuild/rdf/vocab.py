@@ -44,6 +44,7 @@ class GB(DefinedNamespace):
     role: URIRef
     actor: URIRef
     negated: URIRef
+    agentless: URIRef
     modality: URIRef
     attributedTo: URIRef
     attributionText: URIRef

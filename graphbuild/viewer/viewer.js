@@ -76,7 +76,9 @@
     if (state.to && s.t > state.to.slice(0, s.t.length)) return false;
     return true;
   }
-  function hedged(s) { return s.n || !FACTUAL.has(s.m); }
+  // Hedged: not an event between the edge's two actors (not stated as having happened, or an
+  // agentless passive, whose subject underwent the act of someone the text does not name).
+  function hedged(s) { return s.n || s.w || !FACTUAL.has(s.m); }
 
   function edgeLook(e) {
     var shown = e.st.filter(function (i) { return pass[i]; });
@@ -391,6 +393,7 @@
     if (s.e || s.c) append(m, el("span", "tag", (s.e || "") + (s.c ? " (CAMEO " + s.c + ")" : "")));
     if (s.m !== "asserted") append(m, el("span", "tag" + (FACTUAL.has(s.m) ? "" : " warn"), s.m));
     if (s.n) append(m, el("span", "tag warn", "negated"));
+    if (s.w) append(m, el("span", "tag warn", "no agent named"));
     card.appendChild(m);
     return card;
   }

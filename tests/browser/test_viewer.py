@@ -299,11 +299,28 @@ def test_hedged_only_relations_are_dashed_and_faded(seed_page):
     )
     hedged: dict[tuple[str, str, str], bool] = {}
     for u, v, d in G.edges(data=True):
-        alone = d["negated"] or d["modality"] not in ("asserted", "reported")
+        alone = d["negated"] or d.get("agentless") or d["modality"] not in ("asserted", "reported")
         hedged[(u, v, d["lemma"])] = hedged.get((u, v, d["lemma"]), True) and alone
     assert sum(hedged.values()) == 5
     for u, v, lemma, dashed, opacity in looks:
         assert dashed == hedged[(u, v, lemma)] == (opacity < 0.5), lemma
+
+
+def test_an_agentless_passive_alone_is_drawn_hedged(tmp_path, open_page):
+    """"The envoy was expelled from Ukraine" names no expeller: not a conflict between envoy and Ukraine."""
+    from .graphs import _actor, _say
+
+    G = nx.MultiDiGraph()
+    for key, label in (("envoy", "envoy"), ("ua", "Ukraine"), ("ru", "Russia")):
+        _actor(G, key, label, "Country")
+    _say(G, "envoy", "ua", "s1", "expel from", "The envoy was expelled from Ukraine.", quad=4, cameo="174",
+         relation="was expelled from")
+    G.edges["envoy", "ua", "s1"]["agentless"] = True
+    _say(G, "ru", "ua", "s2", "strike", "Russia struck Ukraine.", quad=4, cameo="190", relation="struck")
+    page = open_page(render_html(G, tmp_path / "graph.html"))
+    looks = dict(page.evaluate(
+        "window.graphbuild.data.edges.map(e => [e.lemma, !!window.graphbuild.edges.get(e.id).dashes])"))
+    assert looks == {"expel from": True, "strike": False}
 
 
 def test_seed_article_graph_from_the_pipeline(shared, tmp_path, open_page, artifacts):

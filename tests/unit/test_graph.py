@@ -118,7 +118,8 @@ def test_nodes_and_edges_follow_the_contract(G):
     assert data == {
         "relation": "struck", "lemma": "strike", "sentence": st.sentence, "doc": "day1", "date": "2025-07-07",
         "published": None,
-        "modality": "asserted", "negated": False, "attribution": "Ukrainian officials", "cameo": "190",
+        "modality": "asserted", "negated": False, "agentless": False, "attribution": "Ukrainian officials",
+        "cameo": "190",
         "event_label": "Use conventional military force", "quad_class": 4, "goldstein": -10.0,
         "plover": "assault", "confidence": 0.8, "start": 124, "end": 124 + len(st.sentence), "role": None,
         "attributed_to": None, "attributed_label": None,
@@ -252,3 +253,29 @@ def test_plots_draw_lines_and_bars(G):
     ]
     bars = plot_centrality(G, measure="degree", top=3).axes[0].patches
     assert sorted(b.get_width() for b in bars) == [2, 4, 6]
+
+
+EXPEL = Event("174", "Expel or deport individuals", 4, -5.0, "coerce")
+AMBASSADOR = Actor("The ambassador", "ambassador", "name-ambassador", "Person")
+
+
+def expelled_ambassador() -> Statement:
+    """"The ambassador was expelled from Ukraine": an agentless passive, typed as an expulsion
+    that the ambassador underwent; nobody named did it, so Ukraine is no party to the event."""
+    return _st("day3", 0, "The ambassador was expelled from Ukraine.", AMBASSADOR, "was expelled from", "expel from",
+               UKRAINE, event=EXPEL, date="2025-07-09", extra={"voice": "passive"})
+
+
+def test_an_agentless_passive_is_an_edge_but_no_event_of_its_dyad():
+    from graphbuild.query import load_source
+
+    statements = [expelled_ambassador(), sample_statements()[3]]  # and "Russia struck Ukraine"
+    assert statements[0].agentless and not statements[1].agentless
+    dataset = to_rdf(statements)
+    for G in (to_networkx(statements), to_networkx(dataset), to_networkx(load_source(dataset, engine="oxigraph"))):
+        edge = G.edges[key(AMBASSADOR), key(UKRAINE), statements[0].id]
+        assert (edge["agentless"], edge["cameo"], edge["quad_class"]) == (True, "174", 4)
+        rows = {(r["source_label"], r["target_label"]): r for r in dyads(G)}
+        assert (rows[("ambassador", "Ukraine")]["statements"], rows[("ambassador", "Ukraine")]["events"]) == (1, 0)
+        assert rows[("Russia", "Ukraine")]["events"] == 1
+        assert dyad_timeline(G, key(AMBASSADOR), key(UKRAINE)) == []

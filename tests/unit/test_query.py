@@ -26,7 +26,7 @@ from graphbuild.query import (
 from graphbuild.rdf.serialize import to_rdf, write_graph
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_graph import sample_statements
+from test_graph import expelled_ambassador, sample_statements
 
 #: Parameters for every named query that needs some.
 PARAMS = {
@@ -93,6 +93,17 @@ def test_top_dyads_count_only_factual_events(store):
     coop = run_named(store, "top-cooperation").records()
     assert coop[0]["goldstein"] == pytest.approx(11.7)
     assert (coop[0]["materialCoop"], coop[0]["verbalCoop"]) == (1, 1)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_agentless_passive_undergoes_and_counts_in_no_dyad(engine):
+    source = load_source(to_rdf([expelled_ambassador(), sample_statements()[3]]), engine=engine)
+    assert [(r["actor1"], r["actor2"]) for r in run_named(source, "top-conflict").records()] == [("Russia", "Ukraine")]
+    (row,) = run_named(source, "actor-timeline", {"actor": "ambassador"}).records()
+    assert (row["role"], row["other"], row["event"]) == ("undergoes", "Ukraine", "Expel or deport individuals")
+    partners = {r["label"]: r for r in run_named(source, "actor-partners", {"actor": "Ukraine"}).records()}
+    assert (partners["ambassador"]["statements"], partners["ambassador"]["events"]) == (1, 0)
+    assert partners["Russia"]["events"] == 1
 
 
 def test_modality_and_attribution_queries(store):

@@ -112,6 +112,21 @@ def test_broken_graph_gives_readable_violations():
     assert "exactly one subject" in text
 
 
+def test_agentless_is_written_only_for_agentless_passives_and_only_as_true():
+    passive = told(extra={"voice": "passive"})
+    ds = to_rdf([passive, told(extra={"voice": "active"}, span=(200, 260))])
+    flagged = {s for s, _, _ in ds.triples((None, GB.agentless, None))}
+    assert flagged == {statement_iri(passive)}
+    assert validate(ds).conforms
+    g = rdflib.Graph()
+    for triple in ds.triples((None, None, None)):
+        g.add(triple)
+    g.set((statement_iri(passive), GB.agentless, Literal(False)))
+    report = validate(g)
+    assert (f"gbs:{passive.id}", "gb:agentless") in {(v.focus, v.path) for v in report.violations}
+    assert "agentless is written only as true" in str(report)
+
+
 def test_mentions_and_arguments_are_checked_without_a_class():
     """Mention and argument nodes carry no rdf:type: the shapes find them by the linking property."""
     g = rdflib.Graph()

@@ -112,6 +112,16 @@ def test_statements_without_object_stay_on_their_node():
     assert [p["statements"][i]["s"] for i in hub["own"]] == ["Hub warned."]
 
 
+def test_agentless_passives_are_flagged_for_the_page():
+    G = nx.MultiDiGraph()
+    G.add_edge("envoy", "ua", key="s1", relation="was expelled from", sentence="The envoy was expelled from Ukraine.",
+               doc="d1", modality="asserted", quad_class=4, agentless=True)
+    G.add_edge("ru", "ua", key="s2", relation="struck", sentence="Russia struck Ukraine.", doc="d1",
+               modality="asserted", quad_class=4, agentless=False)
+    flags = {st["r"]: bool(st["w"]) for st in graph_payload(G)["statements"]}
+    assert flags == {"was expelled from": True, "struck": False}
+
+
 def test_empty_graph_renders(tmp_path):
     page = render_html(nx.MultiDiGraph(), tmp_path / "empty.html").read_text(encoding="utf-8")
     data = json.loads(
