@@ -182,7 +182,7 @@ def edge_predicate(statement: Statement) -> URIRef:
     """
     lemma = statement.relation.lemma.strip() or statement.relation.text.strip() or "related"
     slug = "_".join(lemma.casefold().split())
-    if statement.extra.get("voice") == "passive":
+    if statement.agentless:
         slug = "passive_" + slug  # no agent: the subject is what the act was done to
     if statement.negated or statement.modality == "denied":
         slug = "not_" + slug
