@@ -218,15 +218,21 @@ def _minibatches(docs: Iterable[tuple], batch_size: int) -> Iterator[list[tuple]
 
 
 def _parse(nlp, documents: list[Document], batch_size: int) -> Iterator[tuple[Document, list[Statement], int]]:
+    return _per_document(item for group in _minibatches(_docs_for(nlp, documents), batch_size)
+                         for item in nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+
+
+def _per_document(parsed: Iterable[tuple]) -> Iterator[tuple[Document, list[Statement], int]]:
+    """Parsed ``(doc, context)`` pairs from :func:`_docs_for`, in order, joined back into
+    ``(document, statements, sentences)``: a split document's chunks add up."""
     statements: list[Statement] = []
     sentences = 0
-    for group in _minibatches(_docs_for(nlp, documents), batch_size):
-        for doc, (document, index, count) in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
-            statements.extend(doc._.statements or ())
-            sentences += sum(1 for _ in doc.sents)
-            if index == count - 1:
-                yield document, statements, sentences
-                statements, sentences = [], 0
+    for doc, (document, index, count) in parsed:
+        statements.extend(doc._.statements or ())
+        sentences += sum(1 for _ in doc.sents)
+        if index == count - 1:
+            yield document, statements, sentences
+            statements, sentences = [], 0
 
 
 def parse_batch(documents: list[Document], *, model: str | None = None, quads: bool = False,

@@ -111,7 +111,7 @@ def phase_raw(args) -> dict:
 def phase_stages(args) -> dict:
     """CPU seconds of each stage over the same documents, stage after stage (see the module doc)."""
     from graphbuild.nlp import load_pipeline
-    from graphbuild.pipeline import _docs_for, _document_hash, _signature, _StoreSink, encode_batch
+    from graphbuild.pipeline import _docs_for, _document_hash, _per_document, _signature, _StoreSink, encode_batch
     from graphbuild.rdf.store import GraphStore
 
     nlp = load_pipeline(args.model)
@@ -128,12 +128,7 @@ def phase_stages(args) -> dict:
         docs = [(doc, context) for doc, (_, context) in zip(parsed, docs)]
         stage = {"graphbuild_actor_ruler": "actor_ruler", "graphbuild_statements": "statements"}.get(name, "parse")
         seconds[stage] = seconds.get(stage, 0.0) + time.process_time() - started
-    per_document: dict[str, list] = {}
-    for doc, (document, _, _) in docs:
-        entry = per_document.setdefault(document.id, [document, [], 0])
-        entry[1].extend(doc._.statements or ())
-        entry[2] += sum(1 for _ in doc.sents)
-    triples = [tuple(entry) for entry in per_document.values()]
+    triples = list(_per_document(docs))
     started = time.process_time()
     results = encode_batch(triples, quads=True)
     seconds["encode"] = time.process_time() - started
