@@ -53,6 +53,9 @@ def _make_actor_ruler(nlp: Language, name: str):
     return make_actor_ruler(nlp, name)
 
 
+#: The statement component's name in the pipeline.
+STATEMENTS = "graphbuild_statements"
+
 #: Voices of statements that read an event into the text rather than state one as written
 #: (:mod:`graphbuild.extract.statements`): kept only when the lexicon types them.
 READINGS = frozenset({"report"})
@@ -102,7 +105,7 @@ def register_factories() -> None:
         assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
     )(_make_actor_ruler)
     Language.factory(
-        "graphbuild_statements",
+        STATEMENTS,
         assigns=["doc._.statements"],
         requires=["token.dep", "token.head", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
     )(StatementsComponent)
@@ -148,7 +151,7 @@ def load_pipeline(model: str | None = None, *, statements: bool = True) -> Langu
     nlp.add_pipe("graphbuild_newlines", before="parser" if nlp.has_pipe("parser") else first)
     if statements:
         nlp.add_pipe("graphbuild_actor_ruler", before="ner" if nlp.has_pipe("ner") else None)
-        nlp.add_pipe("graphbuild_statements", last=True)
+        nlp.add_pipe(STATEMENTS, last=True)
     log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
     return nlp
 

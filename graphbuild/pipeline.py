@@ -1,12 +1,14 @@
 """Orchestration only: documents → spaCy → statements → outputs, streamed.
 
-Documents go in batches to a parser: this process (``processes=1``), a pool of
+Documents go in batches to a parser: this process (a single batch), a pool of
 worker processes (``processes=N``) or a Dask cluster (:mod:`graphbuild.distributed`).
 Each parser runs the whole spaCy pipeline, statements included, and hands back plain
 data per document — JSON Lines text and N-Triples/N-Quads bytes — so nothing has to
-carry Python objects across processes and the parent only writes. Results come back
-in input order with a bounded number of batches in flight, so memory does not grow
-with the corpus.
+carry Python objects across processes and the parent only writes. One exception: a
+build with one process and more than one batch parses in one worker process and
+leaves the statements to this process (:class:`ParsedBatch`), so that parsing has a
+core to itself. Results come back in input order with a bounded number of batches in
+flight, so memory does not grow with the corpus.
 
 Outputs: ``build(out_dir=...)`` writes ``statements.jsonl``, ``graph.ttl`` and
 ``graph.html`` (each under a temporary name, renamed when complete);
@@ -35,9 +37,11 @@ from .ingest import Document, iter_documents
 __all__ = [
     "CHUNK_CHARS",
     "BuildReport",
+    "ParsedBatch",
     "ParsedDocument",
     "build",
     "count_documents",
+    "extract_batch",
     "parse_batch",
     "process",
     "split_text",
@@ -217,9 +221,14 @@ def _minibatches(docs: Iterable[tuple], batch_size: int) -> Iterator[list[tuple]
         yield group
 
 
+def _analyse(nlp, documents: list[Document], batch_size: int, disable: tuple[str, ...] = ()) -> Iterator[tuple]:
+    """Parsed ``(doc, context)`` pairs, one per chunk (see :func:`_docs_for`)."""
+    return (item for group in _minibatches(_docs_for(nlp, documents), batch_size)
+            for item in nlp.pipe(group, as_tuples=True, batch_size=len(group), disable=disable))
+
+
 def _parse(nlp, documents: list[Document], batch_size: int) -> Iterator[tuple[Document, list[Statement], int]]:
-    return _per_document(item for group in _minibatches(_docs_for(nlp, documents), batch_size)
-                         for item in nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+    return _per_document(_analyse(nlp, documents, batch_size))
 
 
 def _per_document(parsed: Iterable[tuple]) -> Iterator[tuple[Document, list[Statement], int]]:
@@ -235,9 +244,20 @@ def _per_document(parsed: Iterable[tuple]) -> Iterator[tuple[Document, list[Stat
             statements, sentences = [], 0
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedBatch:
+    """A batch parsed up to, not through, the statement component: spaCy's analyses as
+    ``DocBin`` bytes with each chunk's ``(document, index, count)``. Writing and reading
+    them costs about 2% of the parse, less than pickling the statements would, so a
+    parser process can leave the statements to :func:`extract_batch` on another core."""
+
+    contexts: tuple[tuple[Document, int, int], ...]
+    docbin: bytes
+
+
 def parse_batch(documents: list[Document], *, model: str | None = None, quads: bool = False,
                 keep: bool = False, batch_size: int = 64, skip_bad: bool = False,
-                encode: bool = True) -> list[DocResult]:
+                encode: bool = True, extract: bool = True) -> list[DocResult] | ParsedBatch:
     """Parse and extract a batch of documents into :class:`DocResult` s (in order).
 
     The unit of work of every parser (this process, worker processes, Dask workers);
@@ -253,28 +273,73 @@ def parse_batch(documents: list[Document], *, model: str | None = None, quads: b
         A document on which the pipeline fails is logged and left out instead of failing the batch.
     encode : bool
         False: return ``(document, statements, sentences)`` tuples for :func:`encode_batch`.
+    extract : bool
+        False: stop before the statement component and return a :class:`ParsedBatch`
+        for :func:`extract_batch`.
     """
-    from .nlp import load_pipeline
+    from .nlp import STATEMENTS, load_pipeline
 
     nlp = load_pipeline(model)
+    if extract:
+        run = functools.partial(_parse, nlp, batch_size=batch_size)
+    else:
+        run = functools.partial(_analyse, nlp, batch_size=batch_size, disable=(STATEMENTS,))
     try:
-        parsed = list(_parse(nlp, documents, batch_size))
+        parsed = list(run(documents))
     except (GraphbuildError, KeyboardInterrupt):
         raise
     except Exception:  # any failure of third-party pipeline code: find the document, report or skip it
         parsed = []
         for document in documents:
             try:
-                parsed.extend(_parse(nlp, [document], batch_size))
+                parsed.extend(run([document]))
             except Exception as err:  # reported with the document, or skipped with --skip-bad
-                message = f"the pipeline failed on this document: {type(err).__name__}: {err}"
-                if not skip_bad:
-                    raise GraphbuildError(message, where=document.path or document.id,
-                                          hint="use --skip-bad to carry on past it") from err
-                log.warning("skipped %s: %s", document.path or document.id, message)
-    results = encode_batch(parsed, quads=quads, keep=keep) if encode else parsed
+                _failed(document, err, skip_bad)
+    if not extract:
+        from spacy.tokens import DocBin
+
+        analyses = DocBin(store_user_data=True, docs=(doc for doc, _ in parsed))
+        results = ParsedBatch(tuple(context for _, context in parsed), analyses.to_bytes())
+    else:
+        results = encode_batch(parsed, quads=quads, keep=keep) if encode else parsed
     release_memory()
     return results
+
+
+def extract_batch(batch: ParsedBatch, *, model: str | None = None, quads: bool = False, keep: bool = False,
+                  skip_bad: bool = False) -> list[DocResult]:
+    """The rest of :func:`parse_batch` for a :class:`ParsedBatch`: statements, then encoding.
+
+    Runs the statement component of the same pipeline in this process. Its strings live in
+    a spaCy memory zone that ends with the batch, so this process's memory stays flat.
+    """
+    from spacy.tokens import DocBin
+
+    from .nlp import STATEMENTS, load_pipeline
+
+    nlp = load_pipeline(model)
+    component = nlp.get_pipe(STATEMENTS)
+    failed: set[str] = set()
+    with nlp.memory_zone():
+        items = list(zip(DocBin().from_bytes(batch.docbin).get_docs(nlp.vocab), batch.contexts))
+        for doc, (document, _, _) in items:
+            if document.id in failed:
+                continue
+            try:
+                component(doc)
+            except Exception as err:  # reported with the document, or skipped with --skip-bad
+                _failed(document, err, skip_bad)
+                failed.add(document.id)
+        parsed = list(_per_document(item for item in items if item[1][0].id not in failed))
+    return encode_batch(parsed, quads=quads, keep=keep)
+
+
+def _failed(document: Document, err: Exception, skip_bad: bool) -> None:
+    message = f"the pipeline failed on this document: {type(err).__name__}: {err}"
+    if not skip_bad:
+        raise GraphbuildError(message, where=document.path or document.id,
+                              hint="use --skip-bad to carry on past it") from err
+    log.warning("skipped %s: %s", document.path or document.id, message)
 
 
 @functools.cache
@@ -338,10 +403,14 @@ class _Pool:
     """Parse in ``processes`` worker processes; results in input order, at most
     two batches per worker in flight (bounded memory, workers never idle)."""
 
-    def __init__(self, task: Callable[[list[Document]], list[DocResult]], processes: int, model: str | None):
+    def __init__(self, task: Callable[[list[Document]], list[DocResult]], processes: int, model: str | None,
+                 *, warm_here: bool = False):
         self.task = task
         self.processes = processes
         self.model = model
+        #: Also load the pipeline in this process once the first batch is on its way
+        #: (for :func:`extract_batch`), while the workers load theirs.
+        self.warm_here = warm_here
         self.executor = None
 
     def _start(self):
@@ -362,6 +431,9 @@ class _Pool:
         for batch in batches:
             executor = self.executor or self._start()
             pending.append(executor.submit(self.task, batch))
+            if self.warm_here:
+                _warm(self.model)
+                self.warm_here = False
             if len(pending) >= 2 * self.processes:
                 yield pending.popleft().result()
         while pending:
@@ -376,10 +448,10 @@ class _Pool:
 def _executor(options: dict, *, processes: int, dask: str | None, apart: bool = False):
     """Where batches are parsed; ``options`` are :func:`parse_batch`'s keyword arguments.
 
-    ``apart``: with one process, parse in a worker process anyway and return what
-    :func:`parse_batch` gives with ``encode=False``, for the caller to encode. The parser
-    then spends its core on spaCy and the statement component only, while this process
-    encodes and writes on another core, neither waiting for the other's hold on the GIL.
+    ``apart``: with one process, parse in a worker process anyway and return
+    :class:`ParsedBatch` es for the caller's :func:`extract_batch`. The parser then spends
+    its core on spaCy alone, while this process extracts, encodes and writes on another
+    core, neither waiting for the other's hold on the GIL.
     """
     task = functools.partial(parse_batch, **options)
     if dask:
@@ -389,7 +461,7 @@ def _executor(options: dict, *, processes: int, dask: str | None, apart: bool = 
     if processes > 1:
         return _Pool(task, processes, options["model"])
     if apart:
-        return _Pool(functools.partial(task, encode=False), 1, options["model"])
+        return _Pool(functools.partial(task, extract=False), 1, options["model"], warm_here=True)
     return _Serial(options)
 
 
@@ -739,7 +811,8 @@ def build(
         executor = _executor(options, processes=processes, dask=dask, apart=apart)
         for results in executor.map(_chain(opening, batches) if opening else batches):
             if apart:
-                results = encode_batch(results, quads=options["quads"], keep=keep)
+                results = extract_batch(results, model=model, quads=options["quads"], keep=keep,
+                                        skip_bad=skip_bad)
             for result in results:
                 while pending and pending[0][0].id != result.doc_id:
                     pending.popleft()  # skipped by the parser (skip_bad)

@@ -147,6 +147,48 @@ def test_process_yields_documents_in_order_with_statements(nlp):
     assert {(s.subject.label, s.relation.lemma) for s in parsed[0].statements} >= {("Russia", "sign")}
 
 
+def test_parsing_apart_then_extracting_gives_what_parse_batch_gives(nlp, monkeypatch):
+    from graphbuild import pipeline
+
+    # Small chunks, so one document is parsed in pieces that must add up again.
+    monkeypatch.setattr(pipeline, "split_text", lambda text: split_text(text, limit=120))
+    documents = [Document("long", " ".join(LINES), published="2024-05-01"),
+                 *(Document(f"d{i}", text) for i, text in enumerate(LINES[:3]))]
+    whole = pipeline.parse_batch(documents, quads=True, keep=True)
+    parsed = pipeline.parse_batch(documents, quads=True, keep=True, extract=False)
+    assert isinstance(parsed, pipeline.ParsedBatch)
+    assert len(parsed.contexts) > len(documents)  # the long one was split
+    assert all(context[0].id == "long" for context in parsed.contexts[:2])
+    apart = pipeline.extract_batch(parsed, quads=True, keep=True)
+    assert apart == whole
+    # The publication date reached the chunks: "on Monday" is read against it.
+    assert whole[0].statements >= 5 and any(st.date and st.date.startswith("2024-") for st in whole[0].parsed)
+
+
+def test_extracting_apart_reports_or_skips_the_document_that_fails(nlp, monkeypatch):
+    from graphbuild import pipeline
+    from graphbuild.errors import GraphbuildError
+    from graphbuild.nlp import StatementsComponent
+
+    call = StatementsComponent.__call__
+
+    def failing(self, doc):
+        if doc._.doc_id == "bad":
+            raise RuntimeError("boom")
+        return call(self, doc)
+
+    documents = [Document(f"d{i}", text) for i, text in enumerate(LINES[:2])]
+    documents.insert(1, Document("bad", LINES[2], path="bad.txt"))
+    parsed = pipeline.parse_batch(documents, extract=False)
+    monkeypatch.setattr(StatementsComponent, "__call__", failing)
+    with pytest.raises(GraphbuildError, match="boom") as caught:
+        pipeline.extract_batch(parsed)
+    assert caught.value.where == "bad.txt"
+    results = pipeline.extract_batch(parsed, skip_bad=True)
+    assert [result.doc_id for result in results] == ["d0", "d1"]
+    assert all(result.statements for result in results)
+
+
 def test_count_documents_estimates_the_total(corpus, tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("A.", encoding="utf-8")
