@@ -367,11 +367,45 @@ def encode_batch(parsed: list[tuple[Document, list[Statement], int]], *, quads: 
             for document, statements, sentences in parsed]
 
 
-def _warm(model: str | None) -> None:
-    """Worker initialiser: load the pipeline once, before the first batch arrives."""
+def _warm(model: str | None, parent: int | None = None) -> None:
+    """Worker initialiser: end with the build process ``parent``; load the pipeline once,
+    before the first batch arrives."""
     from .nlp import load_pipeline
 
+    if parent is not None:
+        _exit_with(parent)
     load_pipeline(model)
+
+
+def _exit_with(pid: int) -> None:
+    """End this process when process ``pid`` ends.
+
+    A pool worker holds both ends of its task queue and the forkserver's liveness pipe, so
+    a build killed with ``kill -9`` or by the out-of-memory killer would otherwise leave its
+    workers, and their forkserver, waiting for work forever, each holding a loaded model.
+    """
+    import threading
+
+    def watch() -> None:
+        try:
+            handle = os.pidfd_open(pid)  # Linux: readable once the process has ended
+        except ProcessLookupError:
+            os._exit(1)
+        except (AttributeError, OSError):  # no pidfd here: look once a second
+            while True:
+                time.sleep(1)
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    os._exit(1)
+                except PermissionError:
+                    pass
+        import select
+
+        select.select([handle], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="graphbuild-parent-watch", daemon=True).start()
 
 
 class _Serial:
@@ -423,7 +457,7 @@ class _Pool:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["graphbuild.pipeline", "spacy"])
         self.executor = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_warm,
-                                            initargs=(self.model,), max_tasks_per_child=WORKER_BATCHES)
+                                            initargs=(self.model, os.getpid()), max_tasks_per_child=WORKER_BATCHES)
         return self.executor
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[DocResult]]:

@@ -92,3 +92,33 @@ def test_killed_files_build_leaves_earlier_outputs_intact(tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} == before
     build([small], out_dir=out, html=False)
     assert not list(out.glob(".graphbuild-*")), "the killed build's temporary folder is cleaned up"
+
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_worker_processes_end_with_a_killed_build(tmp_path, processes):
+    psutil = pytest.importorskip("psutil")
+    corpus = tmp_path / "news.jsonl"
+    write_corpus(corpus, 300)
+    kb = tmp_path / "kb"
+    # One process and more than one batch parses in a worker process too.
+    command = [sys.executable, "-m", "graphbuild", "build", str(corpus), "--store", str(kb), "--batch-size", "16",
+               "--processes", str(processes), "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 240
+        while process.poll() is None and recorded(kb) < 16 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert process.poll() is None, "the build ended before it could be killed"
+        family = psutil.Process(process.pid).children(recursive=True)  # forkserver, workers, resource tracker
+        # Workers are the forkserver's children.
+        workers = [p for p in family if p.ppid() != process.pid]
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert len(workers) == processes
+    gone, alive = psutil.wait_procs(family, timeout=30)
+    assert not alive, f"{len(alive)} of the build's {len(family)} processes still run after it was killed"
