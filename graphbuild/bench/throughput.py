@@ -57,8 +57,10 @@ def _quiet() -> None:
 
 
 class _TreeMemory:
-    """Samples the resident memory of this process and of all its descendants (workers,
-    the forkserver's children) twice a second; keeps the peaks."""
+    """Samples the resident memory and CPU time of this process and of all its descendants
+    (workers, the forkserver's children) twice a second; keeps the memory peaks and each
+    process's last CPU reading, so a phase can say how its CPU time splits between this
+    process (all its threads) and the others."""
 
     def __init__(self):
         import threading
@@ -67,6 +69,7 @@ class _TreeMemory:
 
         self.me = psutil.Process()
         self.peak_self = self.peak_tree = 0
+        self.child_cpu: dict[int, float] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -80,6 +83,8 @@ class _TreeMemory:
             for child in self.me.children(recursive=True):
                 try:
                     tree += child.memory_info().rss
+                    times = child.cpu_times()
+                    self.child_cpu[child.pid] = times.user + times.system
                 except psutil.Error:
                     continue
             self.peak_self = max(self.peak_self, own)
@@ -88,9 +93,13 @@ class _TreeMemory:
     def result(self) -> dict[str, float]:
         self.stop.set()
         self.thread.join()
-        own = max(self.peak_self, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        own = max(self.peak_self, usage.ru_maxrss * 1024)
         return {"peak_rss_mib": round(own / (1 << 20), 1),
-                "peak_rss_all_processes_mib": round(max(self.peak_tree, own) / (1 << 20), 1)}
+                "peak_rss_all_processes_mib": round(max(self.peak_tree, own) / (1 << 20), 1),
+                # CPU of other processes is read while they run: up to half a second of each is missed.
+                "cpu_s_this_process": round(usage.ru_utime + usage.ru_stime, 1),
+                "cpu_s_other_processes": round(sum(self.child_cpu.values()), 1)}
 
 
 def phase_raw(args) -> dict:
@@ -279,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{again['documents']}, skipped {again['skipped']}; peak RSS build {first['peak_rss_mib']} MiB "
                   f"(all processes {first['peak_rss_all_processes_mib']} MiB), raw {raw['peak_rss_mib']} MiB "
                   f"(all {raw['peak_rss_all_processes_mib']} MiB); "
-                  f"store {run['store_mib']} MiB", flush=True)
+                  f"store {run['store_mib']} MiB; CPU s build {first['cpu_s_this_process']} here + "
+                  f"{first['cpu_s_other_processes']} in workers, raw {raw['cpu_s_this_process']} + "
+                  f"{raw['cpu_s_other_processes']}", flush=True)
         last = work / f"store-{args.processes[-1]}"
         results["queries"] = _time_queries(last)
         for name, timing in results["queries"].items():
