@@ -56,11 +56,17 @@ CHUNK_CHARS = 100_000
 #: memory follows it (64 Reuters stories, about 12,000 tokens: 480 MiB; 16 stories, about
 #: 3,000: 290 MiB) while parsing speed hardly changes above about 3,000.
 PIPE_TOKENS = 4_000
-#: N-Quads bytes gathered before they are written to a store in one go.
-STORE_FLUSH_BYTES = 8 << 20
-#: Writes that may wait for the store's writer thread (each at most one batch or
-#: STORE_FLUSH_BYTES of N-Quads) before the build waits for them.
-STORE_QUEUE = 4
+#: The most N-Quads bytes gathered for one write. A new store is filled by bulk loads, and each
+#: load is a set of files RocksDB merges into everything it holds (the keys are hashes, so every
+#: load overlaps the whole store): the fewer the loads, the less merging. Whole Reuters corpus,
+#: one process: 834 s with a load per batch (about 8 MiB), 631 s with 32 MiB loads.
+STORE_FLUSH_BYTES = 32 << 20
+#: A new store's loads grow with it, to 1/STORE_GROWTH of what it already holds (until
+#: STORE_FLUSH_BYTES): a small build is in the store batch by batch, a big one in big loads.
+STORE_GROWTH = 4
+#: Writes that may wait for the store's writer thread (each at most STORE_FLUSH_BYTES of
+#: N-Quads) before the build waits for them.
+STORE_QUEUE = 2
 #: Shared lines (actor descriptions) remembered as written; beyond this the memory starts
 #: afresh, so it stays flat on any corpus (a line written twice is harmless: RDF is a set).
 SEEN_LIMIT = 50_000
@@ -683,11 +689,13 @@ def _remove_stale_work(out: Path) -> None:
 
 
 class _StoreSink:
-    """Documents into a :class:`~graphbuild.rdf.store.GraphStore`, written in batches
-    by a background thread (pyoxigraph releases the GIL) while parsing goes on.
+    """Documents into a :class:`~graphbuild.rdf.store.GraphStore`, written by a background
+    thread (pyoxigraph releases the GIL) while parsing goes on.
 
-    Up to :data:`STORE_QUEUE` writes wait their turn, so the loop that feeds the parsers
-    does not stop for each write; writes run one at a time, in order.
+    A store that held data is written one transaction per batch; a new one in bulk loads
+    that grow with it (see :data:`STORE_GROWTH`). Up to :data:`STORE_QUEUE` writes wait
+    their turn, so the loop that feeds the parsers does not stop for each write; writes run
+    one at a time, in order.
     """
 
     def __init__(self, store):
@@ -696,6 +704,7 @@ class _StoreSink:
         self.store = store
         self.batch: list[tuple[str, str, bytes]] = []
         self.size = 0
+        self.written = 0
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="graphbuild-store")
         self.pending: deque = deque()
         #: Shared lines already written (the store keeps one copy anyway; this saves the work).
@@ -710,12 +719,15 @@ class _StoreSink:
         self.batch.append((result.doc_id, digest, data))
         self.size += len(data)
         if self.size >= STORE_FLUSH_BYTES:
-            self.flush()
+            self.flush(force=True)
 
-    def flush(self) -> None:
-        """Queue the gathered documents for writing; wait only while the queue is full."""
-        if self.batch:
+    def flush(self, force: bool = False) -> None:
+        """Queue the gathered documents for writing when they are enough for one write (any
+        amount with ``force``); wait only while the queue is full."""
+        enough = 0 if not self.store.fresh else min(STORE_FLUSH_BYTES, self.written // STORE_GROWTH)
+        if self.batch and (force or self.size >= enough):
             self.pending.append(self.writer.submit(self.store.write, self.batch))
+            self.written += self.size
             self.batch, self.size = [], 0
         while len(self.pending) > STORE_QUEUE:
             self._done()
@@ -725,7 +737,7 @@ class _StoreSink:
         release_memory()
 
     def finish(self) -> None:
-        self.flush()
+        self.flush(force=True)
         while self.pending:
             self._done()
 
@@ -865,7 +877,7 @@ def build(
                 if on_progress:
                     on_progress(report)
             if stored is not None:
-                stored.flush()  # one write (one transaction once the store holds data) per batch
+                stored.flush()  # a transaction per batch, or a bulk load when enough has gathered
         executor.close()
         executor = None
         report.actors = len(actors)

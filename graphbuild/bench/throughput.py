@@ -237,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", default=None, help="Also write the results here.")
     parser.add_argument("--stage-docs", type=int, default=300,
                         help="Documents for the per-stage CPU breakdown (0: skip it).")
+    parser.add_argument("--no-queries", action="store_true", help="Do not time the named queries.")
     parser.add_argument("--phase", choices=["raw", "build", "stages"], help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -291,10 +292,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"store {run['store_mib']} MiB; CPU s build {first['cpu_s_this_process']} here + "
                   f"{first['cpu_s_other_processes']} in workers, raw {raw['cpu_s_this_process']} + "
                   f"{raw['cpu_s_other_processes']}", flush=True)
-        last = work / f"store-{args.processes[-1]}"
-        results["queries"] = _time_queries(last)
-        for name, timing in results["queries"].items():
-            print(f"  query {name}: {timing}", flush=True)
+        if not args.no_queries:
+            results["queries"] = _time_queries(work / f"store-{args.processes[-1]}")
+            for name, timing in results["queries"].items():
+                print(f"  query {name}: {timing}", flush=True)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

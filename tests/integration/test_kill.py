@@ -120,5 +120,5 @@ def test_worker_processes_end_with_a_killed_build(tmp_path, processes):
             process.kill()
             process.wait()
     assert len(workers) == processes
-    gone, alive = psutil.wait_procs(family, timeout=30)
+    _, alive = psutil.wait_procs(family, timeout=30)
     assert not alive, f"{len(alive)} of the build's {len(family)} processes still run after it was killed"

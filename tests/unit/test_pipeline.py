@@ -217,3 +217,35 @@ def test_minibatches_keep_order_and_bound_tokens(monkeypatch):
     groups = list(pipeline._minibatches(items, batch_size=3))
     assert [k for group in groups for _, k in group] == list(range(len(sizes)))
     assert [[k for _, k in group] for group in groups] == [[0, 1], [2], [3], [4, 5, 6], [7, 8]]
+
+
+@pytest.mark.parametrize("fresh", [True, False], ids=["new-store", "store-with-data"])
+def test_store_writes_grow_with_a_new_store_and_follow_batches_otherwise(monkeypatch, fresh):
+    from graphbuild import pipeline
+
+    class Store:
+        def __init__(self):
+            self.fresh = fresh
+            self.writes: list[int] = []
+
+        def write(self, documents):
+            self.writes.append(sum(len(data) for _, _, data in documents))
+
+    monkeypatch.setattr(pipeline, "STORE_FLUSH_BYTES", 3_000)
+    sink = pipeline._StoreSink(Store())
+    try:
+        for batch in range(40):
+            for i in range(4):  # a batch of 4 documents of 100 bytes
+                sink.add(pipeline.DocResult(f"d{batch}-{i}", 1, 1, "", b"x" * 100, (), frozenset()), "hash")
+            sink.flush()
+        sink.finish()
+    finally:
+        sink.close()
+    writes = sink.store.writes
+    assert sum(writes) == 40 * 400  # everything, once
+    if not fresh:
+        assert writes == [400] * 40  # one transaction per batch
+        return
+    assert writes[:4] == [400, 400, 400, 400]  # a small store is written batch by batch
+    assert writes[:-1] == sorted(writes[:-1]) and len(writes) < 20  # then in growing loads
+    assert max(writes) == 3_000  # up to STORE_FLUSH_BYTES
