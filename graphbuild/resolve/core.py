@@ -40,6 +40,8 @@ _MAX_ATTACH_DEPTH = 2
 #: Entity labels of quantities that head partitives ("hundreds of UN troops").
 _QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 _MAX_SLUG = 60
+#: name parts after a surname, never the surname itself ("Nicholas Gallo III" → Gallo)
+GENERATIONAL_SUFFIXES = frozenset(variant_key(s) for s in ("Jr", "Sr", "II", "III", "IV", "V"))
 #: Longest title in words ("First Deputy Prime Minister"); bounds the title search.
 _MAX_TITLE_WORDS = 5
 
@@ -156,7 +158,8 @@ class _DocResolver:
         #: ``doc.ents`` once: spaCy rebuilds the tuple (and a Span per entity) on every access.
         self.ents: tuple[Span, ...] = doc.ents
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        self.surnames: dict[str, Actor] = {}
+        #: variant key of a person's full name or surname → the actor it named first in this document
+        self.people: dict[str, Actor] = {}
         self.cache: dict[tuple[int, int], Actor | None] = {}
         self.spans: dict[tuple[int, int], Span | None] = {}
         self.mentions: list[coref.Mention] = []
@@ -398,28 +401,27 @@ class _DocResolver:
                        country=entry.country, sector=entry.sector)
 
     def _person_name(self, ent: Span, base: Actor) -> Actor:
-        """An unknown PERSON: spelling variants, surname-only, then a stable new id."""
+        """An unknown PERSON: spelling variants, surname-only, then a stable new id.
+
+        Names are remembered within the document only, so an actor's id never depends on which
+        documents the same process saw before (one, two or a Dask cluster of processes agree)."""
         tokens = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
         full_key = variant_key(base.label)
-        surname_key = variant_key(tokens[-1].text) if tokens else full_key
+        named = [t for t in tokens if variant_key(t.text) not in GENERATIONAL_SUFFIXES] or tokens
+        surname_key = variant_key(named[-1].text) if named else full_key
         entries = self.gaz.person_variants.get(full_key, frozenset())
         if len(entries) == 1:
             entry = self.gaz.entries[next(iter(entries))]
             return self._remember(surname_key, self._from_entry(base, entry))
-        if len(tokens) == 1 and surname_key in self.surnames:
-            return replace(self.surnames[surname_key], text=base.text, start=base.start, end=base.end)
-        remembered = self.gaz.memory.get(full_key)
-        new = replace(base, id=remembered or unknown_id(base.label), type="Person",
-                      country=self._modifier_country(ent.root))
-        if len(tokens) > 1:
-            for key in (full_key, surname_key):
-                known = self.gaz.memory.setdefault(key, new.id)
-                if known != new.id:
-                    self.gaz.memory[key] = ""  # ambiguous surname across documents
+        known = self.people.get(full_key) or (self.people.get(surname_key) if len(named) == 1 else None)
+        if known is not None:
+            return replace(known, text=base.text, start=base.start, end=base.end)
+        new = replace(base, id=unknown_id(base.label), type="Person", country=self._modifier_country(ent.root))
+        self.people.setdefault(full_key, new)
         return self._remember(surname_key, new)
 
     def _remember(self, surname_key: str, actor: Actor) -> Actor:
-        self.surnames.setdefault(surname_key, actor)
+        self.people.setdefault(surname_key, actor)
         return actor
 
     def _with_title(self, found: Actor, span: Span, ent: Span) -> Actor:

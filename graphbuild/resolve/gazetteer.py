@@ -2,8 +2,8 @@
 
 Everything the resolver knows about the world is read here from Turtle (see the
 actors section of README.md for the schema); Python only holds the grammar of
-the lookup. The loaded object is immutable apart from :attr:`Gazetteer.memory`,
-the run-wide record of unknown people seen so far (cross-document identity).
+the lookup. The loaded object is immutable: resolving one document never changes
+how another resolves.
 """
 
 from __future__ import annotations
@@ -129,8 +129,6 @@ class Gazetteer:
     person_variants: dict[str, frozenset[str]]
     #: office id → ids of the people who held it
     holders: dict[str, tuple[str, ...]]
-    #: run-wide memory of unknown people: variant key of full name or surname → id
-    memory: dict[str, str] = field(default_factory=dict)
     #: sector code → (actor class a phrase of that sector is, the sector's label): ("Country",
     #: "government") — "Iraqi officials" act as the state; ("Organization", "judiciary") — "a
     #: court in Guyana" is a court of Guyana
