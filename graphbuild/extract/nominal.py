@@ -42,7 +42,9 @@ def _title(token: Token) -> Span | None:
     if not titles:
         return None
     first = min(t.left_edge.i for t in titles)
-    return token.doc[first:ent_start]
+    while first < ent_start and (token.doc[first].is_space or token.doc[first].is_punct):
+        first += 1  # a left edge can be leading whitespace, outside the sentence
+    return token.doc[first:ent_start] if first < ent_start else None
 
 
 def nominal_pairs(sent: Span) -> Iterator[tuple[Span, Span, str]]:
