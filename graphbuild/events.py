@@ -41,7 +41,7 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from .errors import GraphbuildError
 from .extract.model import Event, Statement
@@ -133,16 +133,21 @@ class _Match:
 
 
 @functools.lru_cache(maxsize=65536)
-def _stems(word: str) -> frozenset[str]:
-    """The word and its possible singulars: lexicon cues and lemmas are singular."""
-    forms = {word}
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and its possible singulars: lexicon cues and lemmas are singular.
+
+    A tuple, the word first: entries are tried in this order and the first of equally good
+    matches wins, so a set (iterated in an order that changes with Python's string hashing)
+    made the event code of the same sentence change from one process to another.
+    """
+    forms = [word]
     if word.endswith("ies") and len(word) > 4:
-        forms.add(word[:-3] + "y")
+        forms.append(word[:-3] + "y")
     if word.endswith("es") and len(word) > 3:
-        forms.add(word[:-2])
+        forms.append(word[:-2])
     if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
-        forms.add(word[:-1])
-    return frozenset(forms)
+        forms.append(word[:-1])
+    return tuple(dict.fromkeys(forms))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -248,7 +253,7 @@ class Lexicon:
         self.entries = tuple(entries)
         self.concepts = concepts
         #: frame name -> [(inner code prefix, code)], longest prefix first.
-        self.frame_rules = {f: sorted(rules, key=lambda r: -len(r[0])) for f, rules in frame_rules.items()}
+        self.frame_rules = {f: sorted(rules, key=lambda r: (-len(r[0]), r)) for f, rules in frame_rules.items()}
         #: modality -> frames it applies by itself ("intended" -> intent)
         self.modality_frames = modality_frames
         #: modality -> frames it applies when the subject announces its own act ("expected")
@@ -588,6 +593,12 @@ def _compile_packaged() -> Lexicon:
     return _from_graph(ontology_graph("cameo.ttl", "lexicon.ttl"))
 
 
+def _entry_order(entry: Entry) -> tuple:
+    """A total order of entries (every field, sets sorted): Turtle gives them in no fixed order."""
+    return tuple(sorted(value) if isinstance(value, frozenset) else ("" if value is None else value)
+                 for value in (getattr(entry, f.name) for f in fields(entry)))
+
+
 def _from_graph(graph) -> Lexicon:
     from rdflib import RDF, Namespace, URIRef
 
@@ -688,6 +699,6 @@ def _from_graph(graph) -> Lexicon:
     markers = {str(word).casefold(): _local(frame) for frame, word in graph.subject_objects(lex("marker"))}
     reported = {str(word).casefold(): _local(frame) for frame, word in graph.subject_objects(lex("reportedMarker"))}
     # Sorted so that ties between equally specific entries resolve the same way every run.
-    entries.sort(key=lambda e: (e.lemma, e.code or "", e.particle or "", sorted(e.cues), sorted(e.subject_cues)))
+    entries.sort(key=_entry_order)
     transparent = frozenset(_local(f) for f in graph.subjects(lex("transparent"), None) if _true(graph.value(f, lex("transparent"))))
     return Lexicon(entries, concepts, frame_rules, modality_frames, announced_frames, markers, reported, transparent)
