@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from graphbuild.events import Lexicon, classify, happened
@@ -552,3 +554,21 @@ def test_an_approved_act_is_coded_as_the_act(lexicon, lemma, obj, code):
 ])
 def test_exercises_and_ceasefires(lexicon, lemma, obj, code):
     assert classify(stmt(lemma, obj), lexicon).cameo == code
+
+
+def test_typing_does_not_depend_on_string_hashing():
+    """Ties between equally good entries ("talks", "talk") are broken the same way in every process."""
+    import subprocess
+    import sys
+
+    script = (
+        "from graphbuild.events import Lexicon, classify\n"
+        "from graphbuild.extract.model import Actor, Relation, Statement\n"
+        "s = Statement('d', 'Acme was not conducting talks with any other buyer.', (0, 52), Actor('Acme', 'Acme'),\n"
+        "              Relation('was not conducting talks with', 'conduct talks with'),\n"
+        "              Actor('any other buyer', 'other buyer'), negated=True)\n"
+        "print(classify(s, Lexicon.from_ontology()).cameo)\n"
+    )
+    codes = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
+    assert codes == {"040"}
