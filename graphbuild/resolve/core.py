@@ -42,7 +42,7 @@ _QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 _MAX_SLUG = 60
 #: name parts after a surname, never the surname itself ("Nicholas Gallo III" → Gallo); compared
 #: as written, not by variant key, which would make "Yi" (→ "i") one of them
-GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+_GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 #: Longest title in words ("First Deputy Prime Minister"); bounds the title search.
 _MAX_TITLE_WORDS = 5
 
@@ -408,7 +408,7 @@ class _DocResolver:
         documents the same process saw before (one, two or a Dask cluster of processes agree)."""
         tokens = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
         full_key = variant_key(base.label)
-        named = [t for t in tokens if t.text.casefold().rstrip(".") not in GENERATIONAL_SUFFIXES] or tokens
+        named = [t for t in tokens if t.text.casefold().rstrip(".") not in _GENERATIONAL_SUFFIXES] or tokens
         surname_key = variant_key(named[-1].text) if named else full_key
         entries = self.gaz.person_variants.get(full_key, frozenset())
         if len(entries) == 1:
