@@ -56,11 +56,32 @@ def _quiet() -> None:
     logging.getLogger("graphbuild").setLevel(logging.ERROR)
 
 
+def _thread_cpu() -> dict[int, tuple[str, float]]:
+    """CPU seconds and name of each of this process's threads (Linux; elsewhere none)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    threads = {}
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return threads
+    for tid in tids:
+        try:
+            stat = Path(f"/proc/self/task/{tid}/stat").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        threads[int(tid)] = (name, (int(fields[11]) + int(fields[12])) / tick)
+    return threads
+
+
 class _TreeMemory:
     """Samples the resident memory and CPU time of this process and of all its descendants
     (workers, the forkserver's children) twice a second; keeps the memory peaks and each
     process's last CPU reading, so a phase can say how its CPU time splits between this
-    process (all its threads) and the others."""
+    process (all its threads) and the others. This process's own CPU is split by thread too:
+    its main thread, RocksDB's background threads (the store's compactions) and the rest (the
+    store writer, pyoxigraph's loader threads); a thread's last half second can be missed."""
 
     def __init__(self):
         import threading
@@ -70,6 +91,7 @@ class _TreeMemory:
         self.me = psutil.Process()
         self.peak_self = self.peak_tree = 0
         self.child_cpu: dict[int, float] = {}
+        self.threads: dict[int, tuple[str, float]] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -78,6 +100,7 @@ class _TreeMemory:
         import psutil
 
         while not self.stop.wait(0.5):
+            self.threads.update(_thread_cpu())
             own = self.me.memory_info().rss
             tree = own
             for child in self.me.children(recursive=True):
@@ -93,12 +116,18 @@ class _TreeMemory:
     def result(self) -> dict[str, float]:
         self.stop.set()
         self.thread.join()
+        self.threads.update(_thread_cpu())
         usage = resource.getrusage(resource.RUSAGE_SELF)
         own = max(self.peak_self, usage.ru_maxrss * 1024)
+        total = usage.ru_utime + usage.ru_stime
+        main = sum(cpu for tid, (_, cpu) in self.threads.items() if tid == os.getpid())
+        rocksdb = sum(cpu for name, cpu in self.threads.values() if name.startswith("rocksdb"))
         return {"peak_rss_mib": round(own / (1 << 20), 1),
                 "peak_rss_all_processes_mib": round(max(self.peak_tree, own) / (1 << 20), 1),
                 # CPU of other processes is read while they run: up to half a second of each is missed.
-                "cpu_s_this_process": round(usage.ru_utime + usage.ru_stime, 1),
+                "cpu_s_this_process": round(total, 1),
+                "cpu_s_this_process_by_thread": {"main": round(main, 1), "rocksdb": round(rocksdb, 1),
+                                                 "other": round(max(total - main - rocksdb, 0.0), 1)},
                 "cpu_s_other_processes": round(sum(self.child_cpu.values()), 1)}
 
 
@@ -289,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{again['documents']}, skipped {again['skipped']}; peak RSS build {first['peak_rss_mib']} MiB "
                   f"(all processes {first['peak_rss_all_processes_mib']} MiB), raw {raw['peak_rss_mib']} MiB "
                   f"(all {raw['peak_rss_all_processes_mib']} MiB); "
-                  f"store {run['store_mib']} MiB; CPU s build {first['cpu_s_this_process']} here + "
+                  f"store {run['store_mib']} MiB; CPU s build {first['cpu_s_this_process']} here "
+                  f"({json.dumps(first['cpu_s_this_process_by_thread'])}) + "
                   f"{first['cpu_s_other_processes']} in workers, raw {raw['cpu_s_this_process']} + "
                   f"{raw['cpu_s_other_processes']}", flush=True)
         if not args.no_queries:

@@ -29,3 +29,25 @@ def test_stages_run_every_stage_on_the_documents_a_build_reads(tmp_path):
     assert set(stages["cpu_seconds"]) == {"parse", "actor_ruler", "statements", "encode", "store"}
     assert stages["cpu_seconds"]["parse"] > 0 and stages["cpu_seconds"]["statements"] > 0
     assert 0 < stages["bound_all_cores_parsing"] < stages["bound_one_process"] < 1
+
+
+def test_this_process_cpu_is_split_between_main_thread_and_others():
+    import threading
+    import time
+
+    from graphbuild.bench.throughput import _TreeMemory
+
+    def spin(seconds: float) -> None:
+        end = time.thread_time() + seconds
+        while time.thread_time() < end:
+            pass
+
+    memory = _TreeMemory()
+    side = threading.Thread(target=spin, args=(0.6,))
+    side.start()
+    spin(0.6)
+    side.join()  # ended before the result: its CPU still counts, as "other"
+    split = memory.result()["cpu_s_this_process_by_thread"]
+    assert split["main"] >= 0.5
+    assert split["other"] >= 0.5
+    assert split["rocksdb"] == 0
