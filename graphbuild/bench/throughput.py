@@ -21,6 +21,7 @@ Run by hand (not a test; the machine should be otherwise idle)::
 
     python -m graphbuild.bench.throughput                      # the Reuters-21578 corpus, 1 and 2 processes
     python -m graphbuild.bench.throughput --limit 2000 --processes 2
+    python -m graphbuild.bench.throughput --files --processes 1  # into files, not a store
 
 The corpus defaults to ``../shared/corpora/reuters21578/reuters21578.jsonl.gz``
 beside the repository.
@@ -199,8 +200,9 @@ def phase_build(args) -> dict:
 
     memory = _TreeMemory()
     started = time.perf_counter()
-    report = build(_documents_path(args), store=args.store, skip_bad=True, processes=args.processes,
-                   batch_size=args.batch_size, model=args.model)
+    target = {"out_dir": args.store, "html": False} if args.files else {"store": args.store}
+    report = build(_documents_path(args), skip_bad=True, processes=args.processes, batch_size=args.batch_size,
+                   model=args.model, **target)
     seconds = time.perf_counter() - started
     return {**report.to_dict(), "seconds": seconds, **memory.result()}
 
@@ -226,6 +228,8 @@ def _child(phase: str, args, **extra) -> dict:
         value = extra.get(name, getattr(args, name, None))
         if value:
             command += [f"--{name}", str(value)]
+    if args.files:
+        command.append("--files")
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"phase {phase} failed:\n{done.stderr[-2000:]}")
@@ -267,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stage-docs", type=int, default=300,
                         help="Documents for the per-stage CPU breakdown (0: skip it).")
     parser.add_argument("--no-queries", action="store_true", help="Do not time the named queries.")
+    parser.add_argument("--files", action="store_true",
+                        help="Build into files (statements.jsonl, graph.ttl; no graph.html) instead of a store: "
+                             "no re-run, no queries.")
     parser.add_argument("--phase", choices=["raw", "build", "stages"], help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -296,8 +303,10 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(store, ignore_errors=True)
             first = _child("build", args, processes=processes, store=store)
             print(f"processes={processes} build: {json.dumps(first)}", flush=True)
-            again = _child("build", args, processes=processes, store=store)
-            print(f"processes={processes} re-run: {json.dumps(again)}", flush=True)
+            # Files are written anew by every build: a re-run only says something of a store.
+            again = None if args.files else _child("build", args, processes=processes, store=store)
+            if again:
+                print(f"processes={processes} re-run: {json.dumps(again)}", flush=True)
             raw = _child("raw", args, processes=processes)
             print(f"processes={processes} raw: {json.dumps(raw)}", flush=True)
             run = {
@@ -308,21 +317,22 @@ def main(argv: list[str] | None = None) -> int:
                 "build_docs_per_s": first["documents"] / first["seconds"],
                 "build_statements_per_s": first["statements"] / first["seconds"],
                 "ratio_build_to_raw": (first["documents"] / first["seconds"]) / (raw["documents"] / raw["seconds"]),
-                "rebuild_fraction": again["seconds"] / first["seconds"],
+                "rebuild_fraction": again["seconds"] / first["seconds"] if again else None,
                 "store_mib": round(_du(store) / (1 << 20), 1),
             }
+            rerun = (f"re-run {again['seconds']:.1f} s = {run['rebuild_fraction']:.1%} of the first, parsed "
+                     f"{again['documents']}, skipped {again['skipped']}" if again else "files: no re-run")
             results["runs"][str(processes)] = run
             print(f"processes={processes}: raw {run['raw_docs_per_s']:.1f} docs/s; build {run['build_docs_per_s']:.1f} "
                   f"docs/s, {run['build_statements_per_s']:.1f} statements/s (ratio {run['ratio_build_to_raw']:.2f}); "
-                  f"re-run {again['seconds']:.1f} s = {run['rebuild_fraction']:.1%} of the first, parsed "
-                  f"{again['documents']}, skipped {again['skipped']}; peak RSS build {first['peak_rss_mib']} MiB "
+                  f"{rerun}; peak RSS build {first['peak_rss_mib']} MiB "
                   f"(all processes {first['peak_rss_all_processes_mib']} MiB), raw {raw['peak_rss_mib']} MiB "
                   f"(all {raw['peak_rss_all_processes_mib']} MiB); "
-                  f"store {run['store_mib']} MiB; CPU s build {first['cpu_s_this_process']} here "
+                  f"{'files' if args.files else 'store'} {run['store_mib']} MiB; CPU s build {first['cpu_s_this_process']} here "
                   f"({json.dumps(first['cpu_s_this_process_by_thread'])}) + "
                   f"{first['cpu_s_other_processes']} in workers, raw {raw['cpu_s_this_process']} + "
                   f"{raw['cpu_s_other_processes']}", flush=True)
-        if not args.no_queries:
+        if not args.no_queries and not args.files:
             results["queries"] = _time_queries(work / f"store-{args.processes[-1]}")
             for name, timing in results["queries"].items():
                 print(f"  query {name}: {timing}", flush=True)

@@ -51,3 +51,17 @@ def test_this_process_cpu_is_split_between_main_thread_and_others():
     assert split["main"] >= 0.5
     assert split["other"] >= 0.5
     assert split["rocksdb"] == 0
+
+
+def test_build_phase_writes_files_when_asked(tmp_path):
+    from graphbuild.bench.throughput import phase_build
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
+                      encoding="utf-8")
+    args = argparse.Namespace(corpus=str(corpus), limit=None, store=str(tmp_path / "out"), files=True,
+                              processes=1, batch_size=64, model=None)
+    result = phase_build(args)
+    assert result["documents"] == 3 and result["statements"] > 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.ttl", "statements.jsonl"]
+    assert not (tmp_path / "out" / "graph.html").exists()
