@@ -60,7 +60,7 @@ PIPE_TOKENS = 4_000
 #: load is a set of files RocksDB merges into everything it holds (the keys are hashes, so every
 #: load overlaps the whole store): the fewer the loads, the less merging. Whole Reuters corpus,
 #: one process: 834 s with a load per batch (about 8 MiB); 631-778 s in three runs with loads of
-#: up to 32 MiB; 64 MiB saved 3 % more but raised the parent's peak memory from 644 to 897 MiB,
+#: up to 32 MiB; 64 MiB saved 3 % more but raised the parent's peak memory from 629 to 876 MiB,
 #: pyoxigraph's loader growing with its load (README, Scale).
 STORE_FLUSH_BYTES = 32 << 20
 #: A new store's loads grow with it, to 1/STORE_GROWTH of what it already holds (until
