@@ -59,12 +59,12 @@ def _quiet() -> None:
 
 def _thread_cpu() -> dict[int, tuple[str, float]]:
     """CPU seconds and name of each of this process's threads (Linux; elsewhere none)."""
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     threads = {}
     try:
         tids = os.listdir("/proc/self/task")
     except OSError:
         return threads
+    tick = os.sysconf("SC_CLK_TCK")
     for tid in tids:
         try:
             stat = Path(f"/proc/self/task/{tid}/stat").read_text()
@@ -121,7 +121,7 @@ class _TreeMemory:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         own = max(self.peak_self, usage.ru_maxrss * 1024)
         total = usage.ru_utime + usage.ru_stime
-        main = sum(cpu for tid, (_, cpu) in self.threads.items() if tid == os.getpid())
+        main = self.threads.get(os.getpid(), ("", 0.0))[1]
         rocksdb = sum(cpu for name, cpu in self.threads.values() if name.startswith("rocksdb"))
         return {"peak_rss_mib": round(own / (1 << 20), 1),
                 "peak_rss_all_processes_mib": round(max(self.peak_tree, own) / (1 << 20), 1),

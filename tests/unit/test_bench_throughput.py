@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+import pytest
+
 from graphbuild.bench.throughput import phase_stages
 from graphbuild.pipeline import build
 
@@ -15,10 +17,15 @@ TEXTS = [
 ]
 
 
-def test_stages_run_every_stage_on_the_documents_a_build_reads(tmp_path):
-    corpus = tmp_path / "news.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
-                      encoding="utf-8")
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
+                    encoding="utf-8")
+    return path
+
+
+def test_stages_run_every_stage_on_the_documents_a_build_reads(tmp_path, corpus):
     args = argparse.Namespace(corpus=str(corpus), stage_docs=2, model=None, batch_size=64)
     stages = phase_stages(args)
     first_two = tmp_path / "first-two.jsonl"
@@ -59,12 +66,9 @@ print(json.dumps(memory.result()["cpu_s_this_process_by_thread"]))
     assert split["rocksdb"] == 0
 
 
-def test_build_phase_writes_files_when_asked(tmp_path):
+def test_build_phase_writes_files_when_asked(tmp_path, corpus):
     from graphbuild.bench.throughput import phase_build
 
-    corpus = tmp_path / "news.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
-                      encoding="utf-8")
     args = argparse.Namespace(corpus=str(corpus), limit=None, store=str(tmp_path / "out"), files=True,
                               processes=1, batch_size=64, model=None)
     result = phase_build(args)
