@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
+import threading
 
 import pyoxigraph as ox
 import pytest
 
 from graphbuild.rdf.store import (
+    COMPACTION_NICENESS,
     CONTENT_HASH,
     META_GRAPH,
     GraphStore,
@@ -113,3 +116,24 @@ def test_unknown_export_format_is_a_one_line_error(tmp_path):
         pass
     with pytest.raises(StoreError, match="unknown export format 'xml'"):
         export(open_store(tmp_path / "kb"), io.BytesIO(), "xml")
+
+
+def _thread_priorities() -> dict[str, list[int]]:
+    priorities: dict[str, list[int]] = {}
+    for tid in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as comm:
+            name = comm.read().strip()
+        priorities.setdefault(name, []).append(os.getpriority(os.PRIO_PROCESS, int(tid)))
+    return priorities
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="per-thread priorities are read from Linux /proc")
+def test_a_writer_runs_rocksdb_background_threads_at_low_priority_and_nothing_else(tmp_path):
+    main = threading.get_native_id()
+    before = os.getpriority(os.PRIO_PROCESS, main)
+    with GraphStore(tmp_path / "store") as store:
+        store.write([("d1", "h1", doc_quads("d1", "x"))])
+        priorities = _thread_priorities()
+    background = [nice for name, nices in priorities.items() if name.startswith("rocksdb:") for nice in nices]
+    assert background and set(background) == {COMPACTION_NICENESS}
+    assert os.getpriority(os.PRIO_PROCESS, main) == before
