@@ -75,9 +75,9 @@ LOCK_FILE = "graphbuild.lock"
 #: writes a store. RocksDB merges every bulk load into what the store holds; at normal
 #: priority its two compaction threads take turns with the parser and the statement
 #: component on the same cores. At 19 they run in what those leave, the parser keeps its
-#: core, and merges that wait are made several loads at a time. A write still waits
-#: whenever RocksDB stalls writes to catch up, so lagging merges slow the build rather
-#: than let work pile up. README, Scale.
+#: core, and merges that wait are made several loads at a time, which costs less. While
+#: every core parses, merges wait until the parse ends or the next build that writes the
+#: store (6,000 stories, two processes: 75 SST files at the end instead of 55). README, Scale.
 COMPACTION_NICENESS = 19
 #: ``export`` formats: name -> (pyoxigraph format, holds named graphs).
 EXPORT_FORMATS = {
