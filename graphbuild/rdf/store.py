@@ -148,7 +148,7 @@ def open_store(path: str | os.PathLike, *, read_only: bool = True) -> ox.Store:
         raise _store_error(err, path) from err
 
 
-def lower_background_priority(niceness: int) -> int:
+def _lower_background_priority(niceness: int) -> int:
     """Give RocksDB's background threads in this process (``rocksdb:low``, ``rocksdb:high``)
     the nice value ``niceness``; returns how many threads were changed.
 
@@ -270,7 +270,8 @@ class GraphStore:
             self._lock.release()
             raise _store_error(err, self.path) from err
         self.fresh = next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None
-        lower_background_priority(COMPACTION_NICENESS)
+        if lowered := _lower_background_priority(COMPACTION_NICENESS):
+            log.debug("RocksDB: %d background threads at nice %d", lowered, COMPACTION_NICENESS)
 
     def __enter__(self) -> GraphStore:
         return self

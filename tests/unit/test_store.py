@@ -121,9 +121,12 @@ def test_unknown_export_format_is_a_one_line_error(tmp_path):
 def _thread_priorities() -> dict[str, list[int]]:
     priorities: dict[str, list[int]] = {}
     for tid in os.listdir("/proc/self/task"):
-        with open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as comm:
-            name = comm.read().strip()
-        priorities.setdefault(name, []).append(os.getpriority(os.PRIO_PROCESS, int(tid)))
+        try:
+            with open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as comm:
+                name = comm.read().strip()
+            priorities.setdefault(name, []).append(os.getpriority(os.PRIO_PROCESS, int(tid)))
+        except OSError:  # a thread that ended meanwhile
+            continue
     return priorities
 
 
